@@ -1,0 +1,3 @@
+from migflags.cli import main
+
+main(prog_name="migflags")

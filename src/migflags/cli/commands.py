@@ -1,0 +1,243 @@
+"""decode, encode, check, list and explain."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from migflags.cli.common import (
+    Output,
+    emit,
+    finish,
+    lang_option,
+    libvirt_option,
+    output_options,
+    resolve_lang,
+)
+from migflags.core import analyse, decode
+from migflags.errors import InputError, did_you_mean
+from migflags.model import Request
+from migflags.parse import lookup_flag, parse_value
+from migflags.render.words import virsh_args
+from migflags.tables.flags import FLAGS
+from migflags.tables.options import OPTIONS, OPTIONS_BY_NAME, OPTIONS_BY_PARAM
+from migflags.texts import UI
+from migflags.versions import LibvirtVersion
+from migflags.virsh_argv import convert, parse_virsh_argv
+
+# ------------------------------------------------------------------ decode
+
+
+def _read_values(values: tuple[str, ...]) -> list[str]:
+    texts: list[str] = []
+    for value in values:
+        if value == "-":
+            texts += [line.strip() for line in sys.stdin if line.strip()]
+        else:
+            texts.append(value)
+    return texts
+
+
+def _param_values(params: tuple[str, ...]) -> list[tuple[str, object]]:
+    """`--param key=value` (key as libvirt spells it, or the virsh option name)."""
+    values = []
+    for item in params:
+        key, sep, text = item.partition("=")
+        if not sep:
+            raise InputError(f"--param needs KEY=VALUE, got {item!r}")
+        option = OPTIONS_BY_PARAM.get(key) or OPTIONS_BY_NAME.get(key.lstrip("-"))
+        if option is None or option.param is None:
+            hint = did_you_mean(key, list(OPTIONS_BY_PARAM))
+            raise InputError(f"unknown migration parameter {key!r}{hint}")
+        values.append((option.name, convert(option, text, read_files=False)))
+    return values
+
+
+@click.command("decode")
+@click.argument("values", nargs=-1, required=True)
+@click.option("-q", "--args", "args_only", is_flag=True,
+              help="Print only the virsh migrate arguments.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any value has an error-level problem.")
+@click.option("--domain", help="Domain name for the printed virsh command line.")
+@click.option("--desturi", help="Destination URI for the printed virsh command line.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A typed parameter to add to the command line (repeatable).")
+@libvirt_option
+@lang_option
+@output_options
+def decode_cmd(
+    values: tuple[str, ...], args_only: bool, strict: bool, domain: str | None,
+    desturi: str | None, params: tuple[str, ...], version: LibvirtVersion, lang: str | None,
+    **output: Any,
+) -> None:
+    """Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin)."""
+    extra = _param_values(params)
+    results = []
+    for text in _read_values(values):
+        request = Request(flags=parse_value(text), values=tuple(extra), domain=domain,
+                          desturi=desturi)
+        results.append(analyse(request, version, source=text))
+    if args_only:
+        for result in results:
+            click.echo(" ".join(virsh_args(result)))
+    else:
+        emit(results, Output(lang=resolve_lang(lang), **output), single=len(values) == 1
+             and values != ("-",))
+    finish(results, strict=strict)
+
+
+# ------------------------------------------------------------------ encode and check
+
+
+class VirshLineCommand(click.Command):
+    """Everything after `--` is a `virsh migrate` command line, kept for our own parser."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" in args:
+            cut = args.index("--")
+            ctx.meta["virsh_words"] = args[cut + 1 :]
+            args = args[:cut]
+        return super().parse_args(ctx, args)
+
+
+def virsh_options(fn: Any) -> Any:
+    """One Click option per `virsh migrate` option, generated from the option table."""
+    for row in reversed(OPTIONS):
+        names = [row.dashed, *(f"--{alias}" for alias in row.aliases)]
+        attr = "virsh__" + row.name.replace("-", "_")
+        if row.takes_value:
+            fn = click.option(*names, attr, default=None, metavar=row.type.value.upper(),
+                              help=row.summary.en)(fn)
+        else:
+            fn = click.option(*names, attr, is_flag=True, default=False,
+                              help=row.summary.en)(fn)
+    return fn
+
+
+def _request_from_cli(
+    ctx: click.Context, names: tuple[str, ...], options: dict[str, Any],
+    version: LibvirtVersion,
+) -> tuple[Request, str]:
+    """Fold Click-parsed options, NAMES and a `-- virsh migrate ...` tail into one Request."""
+    words: list[str] = []
+    for row in OPTIONS:
+        value = options.pop("virsh__" + row.name.replace("-", "_"))
+        if value is True:
+            words.append(row.dashed)
+        elif value not in (None, False):
+            words += [row.dashed, value]
+    flags = 0
+    for name in names:
+        flags |= parse_value(name)
+    tail = ctx.meta.get("virsh_words", [])
+    request = parse_virsh_argv(words + tail, version)
+    request = Request(
+        flags=request.flags | flags, values=request.values, domain=request.domain,
+        desturi=request.desturi,
+    )
+    source = " ".join([*words, *names, *tail])
+    return request, source
+
+
+@click.command("encode", cls=VirshLineCommand)
+@click.argument("names", nargs=-1)
+@click.option("-q", "--args", "value_only", is_flag=True, help="Print only the integer.")
+@click.option("--strict", is_flag=True, help="Exit 1 when the result has an error-level problem.")
+@libvirt_option
+@lang_option
+@output_options
+@virsh_options
+@click.pass_context
+def encode_cmd(
+    ctx: click.Context, /, names: tuple[str, ...], value_only: bool, strict: bool,
+    version: LibvirtVersion, lang: str | None, **options: Any,
+) -> None:
+    """Turn virsh migrate options or flag names into the integer.
+
+    \b
+    migflags encode --live --p2p
+    migflags encode LIVE VIR_MIGRATE_PEER2PEER
+    migflags encode -- virsh migrate --live --p2p --bandwidth 100 vm1 qemu+ssh://dst/system
+    """
+    output = {k: options.pop(k) for k in ("as_json", "expr_format", "color")}
+    request, source = _request_from_cli(ctx, names, options, version)
+    result = analyse(request, version, source=source)
+    if value_only:
+        click.echo(str(result.value))
+    else:
+        emit([result], Output(lang=resolve_lang(lang), **output), single=True)
+    finish([result], strict=strict)
+
+
+@click.command("check", cls=VirshLineCommand)
+@click.argument("values", nargs=-1)
+@click.option("--no-strict", "lenient", is_flag=True,
+              help="Exit 0 even when libvirt would refuse the combination.")
+@libvirt_option
+@lang_option
+@output_options
+@virsh_options
+@click.pass_context
+def check_cmd(
+    ctx: click.Context, /, values: tuple[str, ...], lenient: bool, version: LibvirtVersion,
+    lang: str | None, **options: Any,
+) -> None:
+    """Say whether virsh, libvirt and QEMU would accept a flags value or virsh options.
+
+    Exit 0 when accepted, 1 with the problems in the order the layers raise them.
+    """
+    output = {k: options.pop(k) for k in ("as_json", "expr_format", "color")}
+    request, source = _request_from_cli(ctx, values, options, version)
+    result = analyse(request, version, source=source)
+    out = Output(lang=resolve_lang(lang), **output)
+    errors = [p for p in result.problems if p.is_error]
+    if out.as_json or out.expr_format or result.problems:
+        emit([result], out, single=True)
+    if not result.problems:
+        click.echo(UI["accepted"].get(out.lang).format(version=version))
+    elif errors and not out.as_json:
+        click.echo(UI["virsh_stops"].get(out.lang).format(
+            version=version, message=errors[0].message or errors[0].rule), err=True)
+    finish([result], strict=not lenient)
+
+
+# ------------------------------------------------------------------ list and explain
+
+
+@click.command("list")
+@libvirt_option
+@lang_option
+@output_options
+def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
+    """Print the flag table (only the flags the chosen libvirt release knows)."""
+    value = sum(row.value for row in FLAGS if row.since <= version)
+    result = decode(value, version)
+    emit([result], Output(lang=resolve_lang(lang), **output), single=True)
+
+
+@click.command("explain")
+@click.argument("name")
+@lang_option
+def explain_cmd(name: str, lang: str | None) -> None:
+    """Explain one flag (C name, short name or virsh option) or virsh option in detail."""
+    language = resolve_lang(lang)
+    try:
+        row = lookup_flag(name)
+    except InputError:
+        option = OPTIONS_BY_NAME.get(name.lstrip("-"))
+        if option is None:
+            raise
+        click.echo(f"{option.dashed}  (since libvirt {option.since})")
+        if option.param:
+            click.echo(f"param: {option.param} ({option.param_type}), {option.param_macro}")
+        click.echo(option.summary.get(language))
+        return
+    click.echo(f"{row.c_name} = {row.value} ({row.hex}), bit {row.bit}")
+    click.echo(f"virsh migrate {row.virsh_option}   since libvirt {row.since}")
+    click.echo("")
+    click.echo(row.summary.get(language))
+    click.echo("")
+    click.echo(row.explanation.get(language))
+

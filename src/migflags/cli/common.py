@@ -1,0 +1,125 @@
+"""Option bundles shared by the commands, and the one place output modes are chosen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import click
+
+from migflags.core import NEWEST
+from migflags.exits import exit_status
+from migflags.model import Result
+from migflags.render.expr import STYLES
+from migflags.text import LANGUAGES, language_from_env
+from migflags.versions import LibvirtVersion
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class VersionType(click.ParamType):  # type: ignore[type-arg]
+    name = "VERSION"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> LibvirtVersion:
+        if isinstance(value, LibvirtVersion):
+            return value
+        return LibvirtVersion.parse(str(value))
+
+
+def libvirt_option(fn: F) -> F:
+    return click.option(
+        "--libvirt",
+        "version",
+        type=VersionType(),
+        default=str(NEWEST),
+        show_default=True,
+        help="Check against this libvirt release (e.g. 9.0.0, 8.5, 6).",
+    )(fn)
+
+
+def lang_option(fn: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=None,
+        help="Language of explanations [default: from LC_ALL, LC_MESSAGES, LANG].",
+    )(fn)
+
+
+def output_options(fn: F) -> F:
+    """--json, --format, --color: the output modes every result-printing command shares."""
+    for decorator in reversed(
+        [
+            click.option("--json", "as_json", is_flag=True, help="Print the JSON document."),
+            click.option(
+                "--format",
+                "expr_format",
+                type=click.Choice(STYLES),
+                default=None,
+                help="Print the flags as a C, Python or Go expression.",
+            ),
+            click.option(
+                "--color",
+                type=click.Choice(["auto", "always", "never"]),
+                default="auto",
+                show_default=True,
+                help="Rich tables with colour on a terminal (auto), always, or plain text.",
+            ),
+        ]
+    ):
+        fn = decorator(fn)
+    return fn
+
+
+@dataclass(frozen=True)
+class Output:
+    as_json: bool
+    expr_format: str | None
+    color: str
+    lang: str
+
+
+def resolve_lang(lang: str | None) -> str:
+    return lang or language_from_env()
+
+
+def use_rich(color: str) -> bool:
+    if color == "always":
+        return True
+    if color == "never":
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def emit(results: list[Result], out: Output, *, single: bool) -> None:
+    """Print results in the chosen mode. Rich is imported only when a Rich table is drawn."""
+    if out.as_json:
+        from migflags.render.json_doc import dumps
+
+        click.echo(dumps(results, out.lang, single=single))
+    elif out.expr_format:
+        from migflags.render.expr import expression
+
+        for result in results:
+            click.echo(expression(result.value, out.expr_format))
+    elif use_rich(out.color):
+        from migflags.render.rich_table import make_console, print_result
+
+        console = make_console(force_color=True if out.color == "always" else None)
+        for index, result in enumerate(results):
+            if index:
+                console.print()
+            print_result(console, result, out.lang)
+    else:
+        from migflags.render.plain import render
+
+        click.echo("\n\n".join(render(r, out.lang) for r in results))
+
+
+def finish(results: list[Result], *, strict: bool) -> None:
+    sys.exit(exit_status(results, strict=strict))

@@ -1,0 +1,118 @@
+"""decode / analyse: turn a flags value or a request into a `Result`. Pure functions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from migflags.check import check
+from migflags.model import FileArg, Param, Problem, Producer, Request, Result
+from migflags.parse import parse_value
+from migflags.tables.flags import FLAG_MASK, FLAGS
+from migflags.tables.options import OPTIONS_BY_NAME, OptionKind
+from migflags.tables.producers import PRODUCERS
+from migflags.tables.rules import LAYER_ORDER, Layer
+from migflags.texts import UI
+from migflags.versions import LibvirtVersion
+
+NEWEST = LibvirtVersion(12, 9, 0)  # the newest libvirt the tables were checked against
+
+
+def unknown_bits(value: int) -> tuple[int, ...]:
+    rest = value & ~FLAG_MASK
+    return tuple(bit for bit in range(rest.bit_length()) if rest >> bit & 1)
+
+
+@cache
+def _producer_values() -> tuple[tuple[int, Producer], ...]:
+    return tuple(
+        (parse_value(row.flags), Producer(row.name, row.description, row.source))
+        for row in PRODUCERS
+    )
+
+
+def producers_of(value: int) -> tuple[Producer, ...]:
+    return tuple(p for v, p in _producer_values() if v == value)
+
+
+def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem]:
+    """Flags and options that the chosen release does not know yet."""
+    problems = []
+    for row in FLAGS:
+        if request.flags & row.value and version < row.since:
+            problems.append(
+                Problem(
+                    "error", Layer.VIRSH.value, "too-new",
+                    f"command 'migrate' doesn't support option {row.virsh_option}",
+                    UI["too_new"].format(name=row.c_name, since=row.since),
+                    UI["too_new_fix"].format(version=version),
+                )
+            )
+    for name, _ in request.values:
+        option = OPTIONS_BY_NAME[name]
+        if version < option.since:
+            problems.append(
+                Problem(
+                    "error", Layer.VIRSH.value, "too-new",
+                    f"command 'migrate' doesn't support option {option.dashed}",
+                    UI["too_new"].format(name=option.dashed, since=option.since),
+                    UI["too_new_fix"].format(version=version),
+                )
+            )
+    return problems
+
+
+def _unknown_bits_problem(value: int) -> list[Problem]:
+    rest = value & ~FLAG_MASK
+    if not rest:
+        return []
+    return [
+        Problem(
+            "error", Layer.QEMU.value, "unknown-bits",
+            f"unsupported flags ({rest:#x}) in function qemuDomainMigratePerform3Params",
+            UI["unknown_bits"],
+            UI["unknown_bits_fix"],
+        )
+    ]
+
+
+def params_of(request: Request) -> tuple[Param, ...]:
+    params = []
+    for name, value in request.values:
+        option = OPTIONS_BY_NAME[name]
+        if option.kind is OptionKind.PARAM:
+            if option.omit_zero and value == 0:
+                continue
+            if isinstance(value, FileArg):
+                value = value.content
+            assert isinstance(value, (str, int, tuple))
+            params.append(Param(option, value))
+    return tuple(params)
+
+
+def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = "") -> Result:
+    # Stable sort by layer: release checks come first in virsh, unknown bits first in QEMU.
+    problems = sorted(
+        _version_problems(request, version)
+        + _unknown_bits_problem(request.flags)
+        + check(request, version),
+        key=lambda p: LAYER_ORDER[Layer(p.layer)],
+    )
+    return Result(
+        source=source,
+        value=request.flags,
+        flags=tuple(row for row in FLAGS if request.flags & row.value),
+        unknown_bits=unknown_bits(request.flags),
+        libvirt=version,
+        params=params_of(request),
+        options=tuple((OPTIONS_BY_NAME[name], value) for name, value in request.values),
+        domain=request.domain,
+        desturi=request.desturi,
+        problems=tuple(problems),
+        producers=producers_of(request.flags),
+    )
+
+
+def decode(value: int | str, version: LibvirtVersion = NEWEST) -> Result:
+    """Decode a flags value (an int, or any text `parse_value` accepts)."""
+    number = parse_value(value) if isinstance(value, str) else value
+    return analyse(Request(flags=number), version, source=str(value))

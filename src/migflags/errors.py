@@ -1,0 +1,20 @@
+"""The one exception type for bad user input; the CLI turns it into exit status 2."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class InputError(ValueError):
+    """Input that cannot be understood. The message is one line and names the bad token."""
+
+
+def did_you_mean(token: str, candidates: Iterable[str]) -> str:
+    """Return ``": did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    pool = list(dict.fromkeys(candidates))
+    lowered: dict[str, str] = {}
+    for candidate in pool:
+        lowered.setdefault(candidate.lower(), candidate)
+    match = difflib.get_close_matches(token.lower(), list(lowered), n=1, cutoff=0.6)
+    return f": did you mean {lowered[match[0]]!r}?" if match else ""

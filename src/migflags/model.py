@@ -1,0 +1,104 @@
+"""The values passed between the layers: a migration request and the one result type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from migflags.tables.flags import FlagRow
+from migflags.tables.options import OptionRow
+from migflags.text import Text
+from migflags.versions import LibvirtVersion
+
+ParamValue = str | int | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FileArg:
+    """A file option (--xml): virsh sends the contents; a command line shows the path."""
+
+    path: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a `virsh migrate` call asks for: flag bits plus the values of the other options.
+
+    `values` maps option names (without dashes) of non-flag options to their parsed values:
+    True for booleans, int for numbers, str for strings, tuple[str, ...] for comma lists.
+    """
+
+    flags: int = 0
+    values: tuple[tuple[str, object], ...] = ()
+    domain: str | None = None
+    desturi: str | None = None
+
+    def value_of(self, option: str) -> object:
+        for name, value in self.values:
+            if name == option:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Param:
+    """One typed parameter as virsh sends it (a comma list becomes repeated string params)."""
+
+    option: OptionRow
+    value: ParamValue
+
+    @property
+    def key(self) -> str:
+        assert self.option.param is not None
+        return self.option.param
+
+    @property
+    def type(self) -> str:
+        assert self.option.param_type is not None
+        return self.option.param_type
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str  # "error" or "warning"
+    layer: str  # "virsh", "libvirt", "qemu", or "advice" for what no layer enforces
+    rule: str
+    message: str  # the layer's own words for the chosen version ("" for advice)
+    explanation: Text
+    fix: Text
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+@dataclass(frozen=True)
+class Producer:
+    name: str
+    description: Text
+    source: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything migflags knows about one flags value or command line."""
+
+    source: str
+    value: int
+    flags: tuple[FlagRow, ...]
+    unknown_bits: tuple[int, ...]
+    libvirt: LibvirtVersion
+    params: tuple[Param, ...] = ()
+    options: tuple[tuple[OptionRow, object], ...] = ()  # every non-flag option, as given
+    domain: str | None = None
+    desturi: str | None = None
+    problems: tuple[Problem, ...] = ()
+    producers: tuple[Producer, ...] = field(default=())
+
+    @property
+    def hex(self) -> str:
+        return hex(self.value)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)

@@ -1,0 +1,1 @@
+"""Turning a Result into text: plain, Rich, JSON and programming-language expressions."""

@@ -1,0 +1,76 @@
+"""The JSON document: the stable, documented contract of every command (see README)."""
+
+from __future__ import annotations
+
+import json
+
+from migflags.model import FileArg, Param, Problem, Result
+from migflags.render.words import command_line, symbolic, virsh_args
+from migflags.tables.flags import FlagRow
+from migflags.texts import UI
+
+SCHEMA_VERSION = 1
+
+
+def _flag(row: FlagRow, lang: str) -> dict[str, object]:
+    return {
+        "bit": row.bit,
+        "value": row.value,
+        "hex": row.hex,
+        "name": row.c_name,
+        "short": row.short,
+        "virsh_option": row.virsh_option,
+        "since": str(row.since),
+        "summary": row.summary.get(lang),
+    }
+
+
+def _param_value(param: Param) -> object:
+    value = param.value
+    if isinstance(value, FileArg):
+        return value.content
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _problem(problem: Problem, lang: str) -> dict[str, object]:
+    return {
+        "level": problem.level,
+        "layer": problem.layer,
+        "rule": problem.rule,
+        "message": problem.message,
+        "explanation": problem.explanation.get(lang),
+        "fix": problem.fix.get(lang),
+    }
+
+
+def document(result: Result, lang: str = "en") -> dict[str, object]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "input": result.source,
+        "value": result.value,
+        "hex": result.hex,
+        "names": symbolic(result.value),
+        "libvirt": str(result.libvirt),
+        "flags": [_flag(row, lang) for row in result.flags],
+        "unknown_bits": [
+            {"bit": bit, "value": 1 << bit, "hex": hex(1 << bit)} for bit in result.unknown_bits
+        ],
+        "virsh_args": virsh_args(result),
+        "command": command_line(result),
+        "params": {p.key: _param_value(p) for p in result.params},
+        "param_types": {p.key: p.type for p in result.params},
+        "domain": result.domain,
+        "desturi": result.desturi,
+        "problems": [_problem(p, lang) for p in result.problems],
+        "producers": [
+            {"name": p.name, "description": p.description.get(lang), "source": p.source}
+            for p in result.producers
+        ],
+        "note": UI["no_flags"].get(lang) if result.value == 0 else None,
+        "lang": lang,
+    }
+
+
+def dumps(results: list[Result], lang: str, *, single: bool) -> str:
+    docs = [document(r, lang) for r in results]
+    return json.dumps(docs[0] if single else docs, indent=2, ensure_ascii=False)

@@ -1,0 +1,60 @@
+"""Rich output for terminals. The only module that imports Rich."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from migflags.model import Result
+from migflags.render.sections import NUMERIC_COLUMNS, build
+from migflags.texts import UI
+
+_LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+def make_console(*, stderr: bool = False, force_color: bool | None = None) -> Console:
+    """A console per invocation; `force_color` True for --color always, False for never."""
+    if force_color is None:
+        return Console(stderr=stderr, highlight=False)
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        force_terminal=force_color,
+        no_color=not force_color,
+    )
+
+
+def print_result(console: Console, result: Result, lang: str) -> None:
+    s = build(result, lang)
+    table = Table(title=s.title, title_justify="left", title_style="bold")
+    for i, header in enumerate(s.headers):
+        table.add_column(
+            header,
+            justify="right" if i < NUMERIC_COLUMNS else "left",
+            no_wrap=i < len(s.headers) - 1,
+            style="cyan" if i == 4 else None,
+        )
+    for row in s.rows:
+        table.add_row(*row, style="red" if row[3] == "?" else None)
+    if s.rows:
+        console.print(table)
+    else:
+        console.print(RichText(s.title, style="bold"))
+    for label, text in s.lines:
+        line = RichText()
+        if label:
+            line.append(f"{label}: ", style="bold")
+        line.append(text)
+        console.print(line)
+    if s.problems:
+        console.print(RichText(s.problems_title, style="bold underline"))
+        for level, layer, rule, message, why, fix in s.problems:
+            head = RichText("  ")
+            head.append(level, style=_LEVEL_STYLE.get(level, ""))
+            head.append(f" [{layer}] {rule}")
+            if message:
+                head.append(f"  {message}", style="bold")
+            console.print(head)
+            console.print(RichText(f"      {UI['why'].get(lang)}: {why}"))
+            console.print(RichText(f"      {UI['fix'].get(lang)}: {fix}", style="green"))

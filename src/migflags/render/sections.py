@@ -1,0 +1,64 @@
+"""What a result shows, as plain strings: shared by the plain and the Rich renderer so the two
+never disagree about columns or wording."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migflags.model import Result
+from migflags.render.words import command_line, symbolic, virsh_args
+from migflags.texts import UI
+
+FLAG_COLUMNS = ("col_bit", "col_value", "col_hex", "col_name", "col_option", "col_since",
+                "col_summary")
+NUMERIC_COLUMNS = 2  # bit and value are right-aligned
+
+
+@dataclass(frozen=True)
+class Sections:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    lines: list[tuple[str, str]]  # (label, text) lines under the table
+    problems_title: str
+    problems: list[tuple[str, str, str, str, str, str]]  # level, layer, rule, message, why, fix
+
+
+def build(result: Result, lang: str) -> Sections:
+    headers = [UI[c].get(lang) for c in FLAG_COLUMNS]
+    rows = [
+        [str(r.bit), str(r.value), r.hex, r.c_name, r.virsh_option, str(r.since),
+         r.summary.get(lang)]
+        for r in result.flags
+    ]
+    for bit in result.unknown_bits:
+        rows.append([str(bit), str(1 << bit), hex(1 << bit), "?", "", "",
+                     UI["unknown_bit"].get(lang).format(bit=bit)])
+    title = f"{result.value} ({result.hex})  {symbolic(result.value)}"
+    lines: list[tuple[str, str]] = []
+    if result.value == 0:
+        lines.append(("", UI["no_flags"].get(lang)))
+    lines.append((UI["virsh_args"].get(lang), " ".join(virsh_args(result))))
+    lines.append((UI["command"].get(lang), command_line(result)))
+    for param in result.params:
+        value = param.value
+        shown = ",".join(value) if isinstance(value, tuple) else str(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        lines.append((f"{UI['params'].get(lang)}", f"{param.key} ({param.type}) = {shown}"))
+    for producer in result.producers:
+        lines.append(("", UI["producer"].get(lang).format(
+            name=producer.name, description=producer.description.get(lang))))
+    lines.append(("", UI["checked_against"].get(lang).format(version=result.libvirt)))
+    problems = [
+        (p.level, p.layer, p.rule, p.message, p.explanation.get(lang), p.fix.get(lang))
+        for p in result.problems
+    ]
+    return Sections(
+        title=title,
+        headers=headers,
+        rows=rows,
+        lines=lines,
+        problems_title=UI["heading_problems"].get(lang).format(version=result.libvirt),
+        problems=problems,
+    )

@@ -1,0 +1,29 @@
+"""Shared fixtures. Real-libvirt fixtures skip locally when a package is absent, but under
+CI=true a missing tool is a failure, never a skip."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require(condition: bool, why: str) -> None:
+    """Skip locally, fail in CI."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"CI=true but {why}", pytrace=False)
+        pytest.skip(why)
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A CliRunner with a clean, English, colourless, fixed-width environment."""
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "LC_ALL",
+                 "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
@@ -25,22 +26,46 @@ def make_console(*, stderr: bool = False, force_color: bool | None = None) -> Co
     )
 
 
+# Below this width the summaries move out of the table onto lines of their own, so the
+# table never squeezes names into "VIR_MIGRATE_UNDEFINE_SOUR…".
+WIDE_ENOUGH = 130
+_OPTION_COLUMN = 4
+_NAME_COLUMNS = (3, _OPTION_COLUMN, 6)
+
+
 def print_result(console: Console, result: Result, lang: str) -> None:
     s = build(result, lang)
-    table = Table(title=s.title, title_justify="left", title_style="bold")
-    for i, header in enumerate(s.headers):
+    narrow = console.width < WIDE_ENOUGH
+    headers = s.headers[:-1] if narrow else s.headers
+    table = Table(
+        title=s.title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        pad_edge=not narrow,
+    )
+    for i, header in enumerate(headers):
         table.add_column(
             header,
             justify="right" if i < NUMERIC_COLUMNS else "left",
-            no_wrap=i < len(s.headers) - 1,
-            style="cyan" if i == 4 else None,
+            # names may fold on narrow terminals; numbers, hex and versions never do
+            no_wrap=i not in _NAME_COLUMNS,
+            overflow="fold",
+            style="cyan" if i == _OPTION_COLUMN else None,
         )
     for row in s.rows:
-        table.add_row(*row, style="red" if row[3] == "?" else None)
+        table.add_row(*row[: len(headers)], style="red" if row[3] == "?" else None)
     if s.rows:
         console.print(table)
     else:
         console.print(RichText(s.title, style="bold"))
+    if narrow and s.rows:
+        summaries = Table.grid(padding=(0, 2))
+        summaries.add_column(style="cyan", no_wrap=True)
+        summaries.add_column()
+        for row in s.rows:
+            summaries.add_row(row[_OPTION_COLUMN] or row[3], row[-1])
+        console.print(summaries)
     for label, text in s.lines:
         line = RichText()
         if label:

@@ -1,0 +1,35 @@
+"""The README's generated blocks (flag table, example outputs) match what the code produces."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_is_fresh() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_readme.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = [block.strip() for block in section.split("```sh")[1:]]
+    commands = [c.split("```", 1)[0].strip() for c in commands]
+    assert len(commands) == 2
+    assert commands[0].endswith("migflags decode 1035")
+    assert commands[1].endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = readme.split("## Quick start", 1)[1].split("```sh")[2].split("&&")[-1]
+    assert test_command.split("```")[0].strip() in ci.splitlines()

@@ -27,3 +27,24 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "200")
     return CliRunner()
+
+
+def _virsh(version: str) -> str:
+    from virsh_oracle import virsh_for
+
+    path = virsh_for(version)
+    require(path is not None, f"virsh {version} is not installed")
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="session")
+def virsh9() -> str:
+    """Path of real virsh 9.0.0 (Debian 12's libvirt-clients)."""
+    return _virsh("9.0.0")
+
+
+@pytest.fixture(scope="session")
+def virsh12() -> str:
+    """Path of the private virsh 12.9.0 (MIGFLAGS_VIRSH12)."""
+    return _virsh("12.9.0")

@@ -74,7 +74,8 @@ def parse_number(token: str, *, default_base: int = 10) -> int:
 
 
 def _looks_numeric(token: str) -> bool:
-    return bool(token) and (token[0].isdigit() or token[0] in "+-")
+    # `-1` and `+3` are numbers (the sign is checked later); `--live` and `-live` are names.
+    return bool(token) and (token[0].isdigit() or (token[0] in "+-" and token[1:2].isdigit()))
 
 
 def _parse_term(token: str) -> int:

@@ -5,10 +5,11 @@ line of `virDomainMigrate3` / `virDomainMigrateToURI3` shows the flags integer v
 and the typed parameters it built, which is what migflags must reproduce. The test driver
 refuses every migration, so nothing ever leaves the machine.
 
-virsh 9.0.0 sometimes never exits after the API call has returned (its job-progress loop
-misses the end of the worker thread). `run_migrate` therefore watches the log and, once the
-call and its outcome are logged, gives virsh a short grace period and then kills its process
-group; the result is read from the log all the same (`Outcome.killed` tells).
+virsh (9.0.0 and 12.9.0 alike) sometimes never exits once its migration worker thread is done,
+whether the thread called the API or refused the options itself: the job-progress loop misses
+the end of the thread and polls forever. `run_migrate` therefore watches the log and, once the
+worker is over (or the call and its error are logged), gives virsh a short grace period and
+then kills its process group; the result is read from the log all the same (`Outcome.killed`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ _RECORD_START = re.compile(
 )
 _FLAGS = re.compile(r"\bflags=(?P<flags>0x[0-9a-fA-F]+|\d+)\s*$")
 _PARAM = re.compile(r'^params\["(?P<key>[^"]*)"\]=\((?P<type>[^)]*)\)(?P<value>.*)$', re.S)
-_JOB_DONE = re.compile(r"^Thread (?P<tid>\d+) finished job doMigrate\b")
+_JOB_DONE = re.compile(r"^Thread \d+ finished job doMigrate\b")
 
 
 def virsh12_path() -> str:
@@ -117,13 +118,17 @@ class _Parsed:
     api: str | None = None
     params: list[tuple[str, str, str]] = field(default_factory=list)
     log_errors: list[str] = field(default_factory=list)
-    done: bool = False  # the worker thread that made the call has finished
+    done: bool = False  # virsh's migration worker thread has finished
 
 
 def _parse_log(log: str) -> _Parsed:
     parsed = _Parsed()
     api_tid: str | None = None
     for rec in _records(log):
+        if rec.level == "debug" and _JOB_DONE.match(rec.msg):
+            # virsh's worker thread is over, whether or not it got as far as the API.
+            parsed.done = True
+            continue
         if api_tid is None:
             if rec.level == "debug" and rec.func in MIGRATE_APIS:
                 match = _FLAGS.search(rec.msg.split("\n", 1)[0])
@@ -140,10 +145,6 @@ def _parse_log(log: str) -> _Parsed:
                 parsed.params.append((param["key"], param["type"], param["value"]))
         elif rec.level == "error":
             parsed.log_errors.append(rec.msg)
-        else:
-            done = _JOB_DONE.match(rec.msg)
-            if done and done["tid"] == api_tid:
-                parsed.done = True
     return parsed
 
 

@@ -12,6 +12,7 @@ import click
 
 from migflags import __version__
 from migflags.cli.commands import check_cmd, decode_cmd, encode_cmd, explain_cmd, list_cmd
+from migflags.cli.completion import completion_cmd
 from migflags.errors import InputError
 from migflags.exits import BAD_INPUT
 
@@ -51,3 +52,4 @@ def main() -> None:
 
 for command in (decode_cmd, encode_cmd, check_cmd, list_cmd, explain_cmd):
     main.add_command(command)
+main.add_command(completion_cmd)

@@ -16,6 +16,7 @@ from migflags.cli.common import (
     output_options,
     resolve_lang,
 )
+from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
 from migflags.model import Request
@@ -56,7 +57,7 @@ def _param_values(params: tuple[str, ...]) -> list[tuple[str, object]]:
 
 
 @click.command("decode")
-@click.argument("values", nargs=-1, required=True)
+@click.argument("values", nargs=-1, required=True, shell_complete=complete_flags)
 @click.option("-q", "--args", "args_only", is_flag=True,
               help="Print only the virsh migrate arguments.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any value has an error-level problem.")
@@ -142,7 +143,7 @@ def _request_from_cli(
 
 
 @click.command("encode", cls=VirshLineCommand)
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, shell_complete=complete_flags)
 @click.option("-q", "--args", "value_only", is_flag=True, help="Print only the integer.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the result has an error-level problem.")
 @libvirt_option
@@ -172,7 +173,7 @@ def encode_cmd(
 
 
 @click.command("check", cls=VirshLineCommand)
-@click.argument("values", nargs=-1)
+@click.argument("values", nargs=-1, shell_complete=complete_flags)
 @click.option("--no-strict", "lenient", is_flag=True,
               help="Exit 0 even when libvirt would refuse the combination.")
 @libvirt_option
@@ -218,7 +219,7 @@ def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
 
 
 @click.command("explain")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_name)
 @lang_option
 def explain_cmd(name: str, lang: str | None) -> None:
     """Explain one flag (C name, short name or virsh option) or virsh option in detail."""

@@ -1,49 +1,187 @@
-"""Sentences the renderers and the core use around the tables, in both languages."""
+"""Sentences the renderers, the core and the Click layer use around the tables, in both languages.
+
+`UI` holds what the renderers print around the tables. `HELP` holds the translations of the
+Click help texts written in `cli/`: the English text is the key (as in gettext, the English
+`help=` string or docstring is the message id), so a help text that changes in English and is
+not translated again shows up in `tests/test_i18n.py`.
+"""
 
 from __future__ import annotations
 
 from migflags.text import Text
 
 UI: dict[str, Text] = {
-    "too_new": Text("{name} needs libvirt >= {since}"),
-    "too_new_fix": Text("Upgrade libvirt on both hosts, or leave this out for libvirt {version}."),
+    "too_new": Text("{name} needs libvirt >= {since}", "{name} 需要 libvirt >= {since}"),
+    "too_new_fix": Text(
+        "Upgrade libvirt on both hosts, or leave this out for libvirt {version}.",
+        "请在源主机和目标主机上都升级 libvirt；如果要用 libvirt {version}，就去掉这一项。",
+    ),
     "unknown_bits": Text(
         "These bits are not defined in virDomainMigrateFlags; the public API passes them on "
-        "and the hypervisor driver refuses them."
+        "and the hypervisor driver refuses them.",
+        "这些位在 virDomainMigrateFlags 中没有定义：公共 API 会原样传下去，"
+        "再由 hypervisor 驱动拒绝。",
     ),
     "unknown_bits_fix": Text(
         "Check where the value came from: a typo, a value from a different enum, or a flag "
-        "from a libvirt newer than migflags knows."
+        "from a libvirt newer than migflags knows.",
+        "请核实这个值的来源：可能是笔误，可能取自另一个枚举，也可能是比 migflags 所知更新的 "
+        "libvirt 版本中的标志。",
     ),
     "no_flags": Text(
         "No flags: a plain, non-live migration driven by the client. The guest is paused while "
         "its memory is copied, its disks must be on shared storage, and it stays transient on "
-        "the destination."
+        "the destination.",
+        "没有任何标志：由客户端驱动的普通非热迁移。复制内存期间虚拟机一直暂停，"
+        "磁盘必须位于共享存储上，迁移后它在目标主机上只是临时（transient）域。",
     ),
-    "unknown_bit": Text("unknown bit {bit}"),
-    "heading_value": Text("{value} ({hex})"),
-    "heading_flags": Text("Flags"),
-    "heading_problems": Text("Problems (libvirt {version})"),
-    "col_bit": Text("bit"),
-    "col_value": Text("value"),
-    "col_hex": Text("hex"),
-    "col_name": Text("C name"),
-    "col_option": Text("virsh option"),
-    "col_since": Text("since"),
-    "col_summary": Text("summary"),
-    "col_level": Text("level"),
-    "col_layer": Text("layer"),
-    "col_message": Text("message"),
-    "col_key": Text("param"),
-    "col_type": Text("type"),
-    "virsh_args": Text("virsh migrate arguments"),
-    "command": Text("command"),
-    "params": Text("Typed parameters"),
-    "producer": Text("Looks like: {name} ({description})"),
-    "checked_against": Text("checked against libvirt {version}"),
-    "accepted": Text("accepted by virsh, libvirt and QEMU (libvirt {version})"),
-    "not_expressible": Text("(bits {hex} have no virsh option)"),
-    "fix": Text("fix"),
-    "why": Text("why"),
-    "virsh_stops": Text("virsh {version} would stop at the first error: {message}"),
+    "unknown_bit": Text("unknown bit {bit}", "未知位 {bit}"),
+    "heading_value": Text("{value} ({hex})", "{value}（{hex}）"),
+    "heading_flags": Text("Flags", "标志"),
+    "heading_problems": Text("Problems (libvirt {version})", "问题（libvirt {version}）"),
+    "col_bit": Text("bit", "位"),
+    "col_value": Text("value", "值"),
+    "col_hex": Text("hex", "十六进制"),
+    "col_name": Text("C name", "C 名称"),
+    "col_option": Text("virsh option", "virsh 选项"),
+    "col_since": Text("since", "起始版本"),
+    "col_summary": Text("summary", "说明"),
+    "col_level": Text("level", "级别"),
+    "col_layer": Text("layer", "层"),
+    "col_message": Text("message", "消息"),
+    "col_key": Text("param", "参数"),
+    "col_type": Text("type", "类型"),
+    "level_error": Text("error", "错误"),
+    "level_warning": Text("warning", "警告"),
+    "layer_advice": Text("advice", "建议"),
+    "colon": Text(": ", "："),
+    "virsh_args": Text("virsh migrate arguments", "virsh migrate 参数"),
+    "command": Text("command", "命令"),
+    "params": Text("Typed parameters", "类型化参数"),
+    "producer": Text("Looks like: {name} ({description})", "可能来自：{name}（{description}）"),
+    "checked_against": Text("checked against libvirt {version}", "已按 libvirt {version} 检查"),
+    "accepted": Text(
+        "accepted by virsh, libvirt and QEMU (libvirt {version})",
+        "virsh、libvirt 和 QEMU 都会接受（libvirt {version}）",
+    ),
+    "not_expressible": Text(
+        "(bits {hex} have no virsh option)", "（位 {hex} 没有对应的 virsh 选项）"
+    ),
+    "fix": Text("fix", "解决办法"),
+    "why": Text("why", "原因"),
+    "virsh_stops": Text(
+        "virsh {version} would stop at the first error: {message}",
+        "virsh {version} 会在第一个错误处停下：{message}",
+    ),
+    # `migflags explain`
+    "explain_flag": Text(
+        "{name} = {value} ({hex}), bit {bit}", "{name} = {value}（{hex}），第 {bit} 位"
+    ),
+    "explain_flag_option": Text(
+        "virsh migrate {option}   since libvirt {since}",
+        "virsh migrate {option}   自 libvirt {since} 起支持",
+    ),
+    "explain_option": Text(
+        "{option}  (since libvirt {since})", "{option}  （自 libvirt {since} 起支持）"
+    ),
+    "explain_param": Text(
+        "param: {param} ({type}), {macro}", "类型化参数：{param}（{type}），{macro}"
+    ),
 }
+
+
+def label(kind: str, value: str, lang: str) -> str:
+    """A machine value (`level` "error", `layer` "advice") as the reader's word for it; values
+    without an entry in `UI` (virsh, libvirt, qemu) are names and stay as they are."""
+    text = UI.get(f"{kind}_{value}")
+    return text.get(lang) if text is not None else value
+
+
+HELP: tuple[Text, ...] = (
+    # the group
+    Text(
+        "Decode, encode, explain and check libvirt migration flags (virDomainMigrateFlags) and "
+        "`virsh migrate` command lines.",
+        "解码、编码、解释并检查 libvirt 迁移标志（virDomainMigrateFlags）"
+        "以及 `virsh migrate` 命令行。",
+    ),
+    Text("Show the version and exit.", "显示版本号并退出。"),
+    # shared options
+    Text(
+        "Check against this libvirt release (e.g. 9.0.0, 8.5, 6).",
+        "按这个 libvirt 版本检查（例如 9.0.0、8.5、6）。",
+    ),
+    Text(
+        "Language of explanations [default: from LC_ALL, LC_MESSAGES, LANG].",
+        "说明文字的语言 [默认：依次取自 LC_ALL、LC_MESSAGES、LANG]。",
+    ),
+    Text("Print the JSON document.", "输出 JSON 文档。"),
+    Text(
+        "Print the flags as a C, Python or Go expression.",
+        "把标志输出为 C、Python 或 Go 表达式。",
+    ),
+    Text(
+        "Rich tables with colour on a terminal (auto), always, or plain text.",
+        "auto：在终端上输出彩色 Rich 表格；always：总是输出 Rich 表格；never：输出纯文本。",
+    ),
+    # decode
+    Text(
+        "Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin).",
+        "解释标志值：1035、0x40b、flags=0x1b、LIVE|PEER2PEER、live+p2p，或 -（从标准输入读取）。",
+    ),
+    Text("Print only the virsh migrate arguments.", "只输出 virsh migrate 的参数。"),
+    Text(
+        "Exit 1 when any value has an error-level problem.",
+        "只要有一个值存在错误级别的问题，就以状态 1 退出。",
+    ),
+    Text(
+        "Domain name for the printed virsh command line.",
+        "输出的 virsh 命令行中使用的虚拟机名称。",
+    ),
+    Text(
+        "Destination URI for the printed virsh command line.",
+        "输出的 virsh 命令行中使用的目标 URI。",
+    ),
+    Text(
+        "A typed parameter to add to the command line (repeatable).",
+        "要加到命令行中的类型化参数（可多次指定）。",
+    ),
+    # encode
+    Text(
+        "Turn virsh migrate options or flag names into the integer.\n\n"
+        "\b\n"
+        "migflags encode --live --p2p\n"
+        "migflags encode LIVE VIR_MIGRATE_PEER2PEER\n"
+        "migflags encode -- virsh migrate --live --p2p --bandwidth 100 vm1 qemu+ssh://dst/system",
+        "把 virsh migrate 选项或标志名称转换成整数值。\n\n"
+        "\b\n"
+        "migflags encode --live --p2p\n"
+        "migflags encode LIVE VIR_MIGRATE_PEER2PEER\n"
+        "migflags encode -- virsh migrate --live --p2p --bandwidth 100 vm1 qemu+ssh://dst/system",
+    ),
+    Text("Print only the integer.", "只输出整数值。"),
+    Text(
+        "Exit 1 when the result has an error-level problem.",
+        "结果存在错误级别的问题时，以状态 1 退出。",
+    ),
+    # check
+    Text(
+        "Say whether virsh, libvirt and QEMU would accept a flags value or virsh options.\n\n"
+        "Exit 0 when accepted, 1 with the problems in the order the layers raise them.",
+        "判断 virsh、libvirt 和 QEMU 是否会接受一个标志值或一组 virsh 选项。\n\n"
+        "全部接受时以状态 0 退出；否则以状态 1 退出，并按各层报错的先后顺序列出问题。",
+    ),
+    Text(
+        "Exit 0 even when libvirt would refuse the combination.",
+        "即使 libvirt 会拒绝这个组合，也以状态 0 退出。",
+    ),
+    # list and explain
+    Text(
+        "Print the flag table (only the flags the chosen libvirt release knows).",
+        "输出标志表（只列出所选 libvirt 版本已有的标志）。",
+    ),
+    Text(
+        "Explain one flag (C name, short name or virsh option) or virsh option in detail.",
+        "详细解释一个标志（C 名称、短名称或 virsh 选项）或一个 virsh 选项。",
+    ),
+)

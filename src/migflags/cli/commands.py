@@ -56,7 +56,52 @@ def _param_values(params: tuple[str, ...]) -> list[tuple[str, object]]:
     return values
 
 
-@click.command("decode")
+def _is_value_word(word: str) -> bool:
+    """`--live`, `--live|0x200000`, `-1`: a word that looks like an option but is a value."""
+    if word[1:2].isdigit():
+        return True  # a negative number: the value parser explains why it is refused
+    try:
+        parse_value(word)
+    except InputError:
+        return False
+    return True
+
+
+class ValuesCommand(click.Command):
+    """decode takes values that may start with dashes (virsh options, negative numbers).
+
+    Words that are not options of the command but do spell a value are handed to the VALUES
+    argument in their original order; anything else that starts with a dash stays an option,
+    so a typo such as `--jsn` still gets Click's one-line "No such option" error.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for opt in (*param.opts, *param.secondary_opts):
+                    takes_value[opt] = not (param.is_flag or param.count)
+        options: list[str] = []
+        values: list[str] = []
+        words = iter(args)
+        for word in words:
+            if word == "--":
+                values += words
+            elif word == "-" or not word.startswith("-"):
+                values.append(word)
+            elif word.split("=", 1)[0] in takes_value:
+                options.append(word)
+                following = next(words, None) if takes_value.get(word) else None
+                if following is not None:
+                    options.append(following)
+            elif _is_value_word(word):
+                values.append(word)
+            else:
+                options.append(word)
+        return super().parse_args(ctx, [*options, "--", *values] if values else options)
+
+
+@click.command("decode", cls=ValuesCommand)
 @click.argument("values", nargs=-1, required=True, shell_complete=complete_flags)
 @click.option("-q", "--args", "args_only", is_flag=True,
               help="Print only the virsh migrate arguments.")

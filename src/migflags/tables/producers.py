@@ -23,13 +23,15 @@ PRODUCERS: tuple[ProducerRow, ...] = (
     ProducerRow(
         "nova live migration",
         "live|p2p|persistent|undefinesource",
-        Text("OpenStack nova's default flags for a live migration on shared storage."),
+        Text("OpenStack nova's default flags for a live migration on shared storage.",
+             "OpenStack nova 在共享存储上做热迁移时默认使用的标志"),
         "nova/virt/libvirt/driver.py (live_migration_flag default, 0x1b)",
     ),
     ProducerRow(
         "nova block migration",
         "live|p2p|persistent|undefinesource|copy-storage-inc",
-        Text("OpenStack nova's default flags for a live block migration (local disks)."),
+        Text("OpenStack nova's default flags for a live block migration (local disks).",
+             "OpenStack nova 做块迁移（本地磁盘热迁移）时默认使用的标志"),
         "nova/virt/libvirt/driver.py (block_migration_flag default, 0x9b)",
     ),
 )

@@ -1,12 +1,20 @@
-"""Evaluate the rules table against a request for one libvirt version. Pure functions."""
+"""Evaluate the rules table against a request for one libvirt version. Pure functions.
+
+The rules are data (`tables/rules.py`); this module only knows how to test one *term*. Named
+tests (`name:test(args)`) are small predicates in `TESTS`, chosen by the table. A test that
+finds a particular item (a compression method, a parameter key) reports it with its position,
+so a message can quote it and problems can be ordered the way a loop over the list would
+raise them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import parse_qsl, urlsplit
 
-from migflags.model import Problem, Request
+from migflags.model import FileArg, Problem, Request
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -14,27 +22,58 @@ from migflags.tables.options import (
     OPTIONS_BY_NAME,
     OptionKind,
 )
-from migflags.tables.rules import LAYER_ORDER, RULES, Api, Rule, RuleKind
+from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Rule, RuleKind
 from migflags.versions import LibvirtVersion
+
+# Subject of tests that look at all typed parameters rather than one option.
+PARAMS_SUBJECT = "params"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term that holds; `item`/`index` name the list item or parameter that made it hold."""
+
+    item: str = ""
+    index: int = -1
+
+
+@dataclass(frozen=True)
+class Context:
+    request: Request
+    version: LibvirtVersion
+    api: Api
 
 
 @dataclass(frozen=True)
 class Term:
     option: str
-    op: str = ""  # "", ">", "^" or "="
+    op: str = ""  # "", ">", "^", "=" or ":"
     operand: str = ""
+    negate: bool = False
+
+    @property
+    def test(self) -> str:
+        return self.operand.partition("(")[0]
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        inside = self.operand.partition("(")[2].removesuffix(")")
+        return tuple(inside.split(",")) if inside else ()
 
 
 @cache
 def parse_term(text: str) -> Term:
-    for op in (">", "^", "="):
-        name, sep, operand = text.partition(op)
-        if sep:
-            return Term(name, op, operand)
-    return Term(text)
+    negate = text.startswith("!")
+    body = text[1:] if negate else text
+    cuts = [(body.find(op), op) for op in (":", ">", "^", "=") if op in body]
+    if cuts:
+        at, op = min(cuts)
+        return Term(body[:at], op, body[at + 1 :], negate)
+    return Term(body, negate=negate)
 
 
-def _present(request: Request, option: str) -> object:
+def option_value(request: Request, option: str) -> object:
+    """The value of `option` in the request: bool for flags, None when absent."""
     row = OPTIONS_BY_NAME[option]
     if row.kind is OptionKind.FLAG:
         assert row.flag is not None
@@ -43,61 +82,191 @@ def _present(request: Request, option: str) -> object:
         return request.domain
     if row is DESTURI_OPTION:
         return request.desturi
-    return request.value_of(row.name)
+    value = request.value_of(row.name)
+    return value.content if isinstance(value, FileArg) else value
 
 
-def term_holds(request: Request, text: str) -> bool:
-    term = parse_term(text)
-    value = _present(request, term.option)
+def _items(value: object) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else ()
+
+
+# ------------------------------------------------------------------ named tests
+
+
+def _not_in(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """First list item that is not one of `args`."""
+    for index, item in enumerate(_items(value)):
+        if item not in args:
+            return Hit(item, index)
+    return None
+
+
+def _first_in(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """First list item that is one of `args`."""
+    for index, item in enumerate(_items(value)):
+        if item in args:
+            return Hit(item, index)
+    return None
+
+
+def _second_in(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first item of `args` that follows a different item of `args` in the list."""
+    first: str | None = None
+    for index, item in enumerate(_items(value)):
+        if item not in args:
+            continue
+        if first is None:
+            first = item
+        elif item != first:
+            return Hit(item, index)
+    return None
+
+
+def _duplicate(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first list item that repeats an earlier one."""
+    seen: set[str] = set()
+    for index, item in enumerate(_items(value)):
+        if item in seen:
+            return Hit(item, index)
+        seen.add(item)
+    return None
+
+
+def _empty(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    return Hit() if value == "" else None
+
+
+def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """A libvirt URI that leads back to this host (virDomainMigrateCheckNotLocal)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    host = parts.netloc.rpartition("@")[2]
+    host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]
+    if host:
+        return Hit() if host.startswith("localhost") else None
+    transport = parts.scheme.partition("+")[2]
+    names = {name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return None if transport == "unix" and "socket" in names else Hit()
+
+
+def _unknown_param(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first typed parameter the chosen release's QEMU driver does not know."""
+    sent = {name for name, _ in ctx.request.values}
+    for index, row in enumerate(OPTIONS):
+        if row.param and row.name in sent and row.param_since and ctx.version < row.param_since:
+            return Hit(row.param, index)
+    return None
+
+
+TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
+TESTS: dict[str, TestFn] = {
+    "not-in": _not_in,
+    "first-in": _first_in,
+    "second-in": _second_in,
+    "duplicate": _duplicate,
+    "empty": _empty,
+    "local": _local,
+    "unknown": _unknown_param,
+}
+
+
+# ------------------------------------------------------------------ evaluation
+
+
+def _positive(ctx: Context, term: Term) -> Hit | None:
+    if term.op == ":":
+        value = None if term.option == PARAMS_SUBJECT else option_value(ctx.request,
+                                                                        term.option)
+        return TESTS[term.test](ctx, value, term.args)
+    value = option_value(ctx.request, term.option)
     if value is None or value is False:
-        return False
+        return None
     if term.op == "":
-        return True
+        return Hit()
     if term.op == ">":
-        return isinstance(value, int) and value > int(term.operand)
+        return Hit() if isinstance(value, int) and value > int(term.operand) else None
     if term.op == "^":
-        return isinstance(value, str) and value.lower().startswith(term.operand.lower())
-    return isinstance(value, tuple) and term.operand in value
+        return Hit() if isinstance(value, str) and value.startswith(term.operand) else None
+    return Hit() if term.operand in _items(value) else None
+
+
+def term_hit(ctx: Context, text: str) -> Hit | None:
+    term = parse_term(text)
+    hit = _positive(ctx, term)
+    if term.negate:
+        return None if hit else Hit()
+    return hit
 
 
 def api_for(request: Request) -> Api:
     """virsh calls virDomainMigrateToURI3 with --p2p or --direct, else virDomainMigrate3."""
-    selectors = (row.name for row in OPTIONS if row.to_uri)
-    return Api.TO_URI3 if any(term_holds(request, n) for n in selectors) else Api.MIGRATE3
+    for row in OPTIONS:
+        if row.to_uri and option_value(request, row.name):
+            return Api.TO_URI3
+    return Api.MIGRATE3
 
 
-def rule_fires(rule: Rule, request: Request) -> bool:
-    if not all(term_holds(request, t) for t in rule.when):
-        return False
-    others = [term_holds(request, t) for t in rule.other]
+def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
+    """The hit that makes `rule` fire for this request, or None when it does not fire."""
+    hits = [term_hit(ctx, t) for t in rule.when]
+    if not all(hits):
+        return None
+    if rule.any_of:
+        alternatives = [h for h in (term_hit(ctx, t) for t in rule.any_of) if h]
+        if not alternatives:
+            return None
+        hits.append(alternatives[0])
+    others = [term_hit(ctx, t) is not None for t in rule.other]
     if rule.kind is RuleKind.EXCLUDES:
-        return any(others)
-    if rule.kind is RuleKind.REQUIRES:
-        return not all(others)
-    return not any(others)  # REQUIRES_ONE_OF and WARNING
+        fires = any(others)
+    elif rule.kind is RuleKind.REQUIRES:
+        fires = not all(others) if others else True
+    else:  # REQUIRES_ONE_OF and WARNING
+        fires = not any(others)
+    if not fires:
+        return None
+    named = [h for h in hits if h and h.index >= 0]
+    return named[0] if named else Hit()
 
 
-def problem_from(rule: Rule, version: LibvirtVersion) -> Problem:
+def applies(rule: Rule, ctx: Context) -> bool:
+    return rule.holds_in(ctx.version) and (rule.api is None or rule.api is ctx.api)
+
+
+def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
     return Problem(
         level=rule.level,
         layer=rule.layer.value,
         rule=rule.id,
-        message=rule.message_for(version),
+        message=rule.message_for(ctx.version).format(item=hit.item, api=ctx.api.value),
         explanation=rule.why,
         fix=rule.fix,
     )
+
+
+def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ...]:
+    steps = PHASE_ORDER[ctx.api]
+    phase = -1 if rule.phase is None else (
+        steps.index(rule.phase) if rule.phase in steps else len(steps)
+    )
+    return (LAYER_ORDER[rule.layer], phase, rule.order, hit.index, position)
 
 
 def check(
     request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
 ) -> list[Problem]:
     """The problems of `request` under `version`, in the order the layers would raise them."""
-    api = api_for(request)
-    fired = [
-        rule
-        for rule in rules
-        if rule.holds_in(version) and (rule.api is None or rule.api is api)
-        and rule_fires(rule, request)
-    ]
-    fired.sort(key=lambda r: (LAYER_ORDER[r.layer], r.order))
-    return [problem_from(rule, version) for rule in fired]
+    ctx = Context(request, version, api_for(request))
+    fired: list[tuple[tuple[int, ...], Problem]] = []
+    for position, rule in enumerate(rules):
+        if not applies(rule, ctx):
+            continue
+        hit = rule_hit(rule, ctx)
+        if hit is not None:
+            fired.append((sort_key(rule, ctx, hit, position), problem_from(rule, ctx, hit)))
+    fired.sort(key=lambda pair: pair[0])
+    return [problem for _, problem in fired]

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from functools import cache
 
-from migflags.check import check
+from migflags.check import api_for, check
 from migflags.model import FileArg, Param, Problem, Producer, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS
 from migflags.tables.options import OPTIONS_BY_NAME, OptionKind
 from migflags.tables.producers import PRODUCERS
-from migflags.tables.rules import LAYER_ORDER, Layer
+from migflags.tables.rules import (
+    LAYER_ORDER,
+    QEMU_FIRST_ENTRY,
+    QEMU_UNKNOWN_FLAGS,
+    VIRSH_UNKNOWN_OPTION,
+    Layer,
+)
 from migflags.texts import UI
 from migflags.versions import LibvirtVersion
 
@@ -42,7 +48,7 @@ def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem
             problems.append(
                 Problem(
                     "error", Layer.VIRSH.value, "too-new",
-                    f"command 'migrate' doesn't support option {row.virsh_option}",
+                    VIRSH_UNKNOWN_OPTION.format(option=row.virsh_option),
                     UI["too_new"].format(name=row.c_name, since=row.since),
                     UI["too_new_fix"].format(version=version),
                 )
@@ -53,7 +59,7 @@ def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem
             problems.append(
                 Problem(
                     "error", Layer.VIRSH.value, "too-new",
-                    f"command 'migrate' doesn't support option {option.dashed}",
+                    VIRSH_UNKNOWN_OPTION.format(option=option.dashed),
                     UI["too_new"].format(name=option.dashed, since=option.since),
                     UI["too_new_fix"].format(version=version),
                 )
@@ -61,14 +67,14 @@ def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem
     return problems
 
 
-def _unknown_bits_problem(value: int) -> list[Problem]:
-    rest = value & ~FLAG_MASK
+def _unknown_bits_problem(request: Request) -> list[Problem]:
+    rest = request.flags & ~FLAG_MASK
     if not rest:
         return []
     return [
         Problem(
             "error", Layer.QEMU.value, "unknown-bits",
-            f"unsupported flags ({rest:#x}) in function qemuDomainMigratePerform3Params",
+            QEMU_UNKNOWN_FLAGS.format(bits=rest, function=QEMU_FIRST_ENTRY[api_for(request)]),
             UI["unknown_bits"],
             UI["unknown_bits_fix"],
         )
@@ -93,7 +99,7 @@ def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = ""
     # Stable sort by layer: release checks come first in virsh, unknown bits first in QEMU.
     problems = sorted(
         _version_problems(request, version)
-        + _unknown_bits_problem(request.flags)
+        + _unknown_bits_problem(request)
         + check(request, version),
         key=lambda p: LAYER_ORDER[Layer(p.layer)],
     )

@@ -3,24 +3,41 @@
 A rule names *terms*. A term is an option name from `options.OPTIONS` (flag options included,
 so `live` means VIR_MIGRATE_LIVE) with an optional test on the option's value:
 
-    name          the option is given (for a flag: its bit is set)
-    name>N        a number option whose value is greater than N
-    name^text     a string option whose value starts with `text` (case-insensitive)
-    name=item     a list option that contains `item`
+    name            the option is given (for a flag: its bit is set)
+    !term           the term does not hold
+    name>N          a number option whose value is greater than N
+    name^text       a string option whose value starts with `text` (case-sensitive, as QEMU's
+                    STRPREFIX)
+    name=item       a list option that contains `item`
+    name:test       a named test implemented in `check.py` (`TESTS`), with an optional
+    name:test(a,b)  comma-separated argument list; some tests name the item they found, which
+                    the message can quote as {item}
 
 Kinds:
     EXCLUDES         fires when every `when` term holds and any `other` term holds
-    REQUIRES         fires when every `when` term holds and any `other` term does not
+    REQUIRES         fires when every `when` term holds and some `other` term does not (with
+                     no `other`: fires whenever `when` holds)
     REQUIRES_ONE_OF  fires when every `when` term holds and no `other` term holds
     WARNING          like REQUIRES_ONE_OF (with no `other`: fires whenever `when` holds), but
                      only a warning: nothing refuses it, yet something is lost
+`any_of`, when not empty, adds one more condition to every kind: at least one of its terms holds.
 
 Problems are reported in the order the layers raise them: virsh first, then the public API in
-the client library, then the QEMU driver; inside a layer by `order`.
+the client library, then the QEMU driver. Inside the QEMU driver the order also depends on the
+entry point (`Phase`, `PHASE_ORDER`): virsh's peer-to-peer call checks the parameters before
+the Begin step, a client-driven call runs Begin on the source before the destination checks
+them. Inside a phase rules are sorted by `order`; rules that share an `order` (the per-method
+compression checks) are sorted by the position of the item they name, then by table position.
 
 Messages are quoted exactly as the layer prints them (virsh prefixes its own output with
 "error: ", which is not part of the text here). When the wording changed between releases,
-`messages` holds one entry per wording, each from the release that introduced it.
+`messages` holds one entry per wording, each from the release that introduced it. {item} is the
+offending list item or parameter, {api} the entry point virsh calls.
+
+Versions marked "inferred 10.0.0" below: the change is absent from the 9.0.0 source and present
+in 11.3.0; libvirt 10.0.0's NEWS lists "Various migration bug fixes ... in virsh and libvirt in
+handling of migration arguments", and a copy of qemu_migration.c with 9.3+ positional format
+strings but without 10.9.0's detect-zeroes parameter already has the QEMU half of the change.
 """
 
 from __future__ import annotations
@@ -56,6 +73,24 @@ class Api(str, enum.Enum):
     TO_URI3 = "virDomainMigrateToURI3"
 
 
+class Phase(str, enum.Enum):
+    """Steps of the QEMU driver, whose order depends on the entry point."""
+
+    ENTRY = "entry"  # virCheckFlags / virTypedParamsValidate of every driver entry point
+    PARAMS = "params"  # qemuDomainMigratePerform3Params / Prepare3Params + ParamsFromFlags
+    PEER2PEER = "peer2peer"  # qemuMigrationSrcPerformPeer2Peer
+    BEGIN = "begin"  # qemuMigrationSrcBegin / qemuMigrationSrcBeginPhase on the source
+    PERFORM = "perform"  # qemuMigrationSrcPerformNative
+
+
+PHASE_ORDER: dict[Api, tuple[Phase, ...]] = {
+    # virDomainMigrateToURI3 with PEER2PEER -> qemuDomainMigratePerform3Params -> p2p -> Begin
+    Api.TO_URI3: (Phase.ENTRY, Phase.PARAMS, Phase.PEER2PEER, Phase.BEGIN, Phase.PERFORM),
+    # virDomainMigrate3 -> Begin3Params (source) -> Prepare3Params (destination) -> Perform
+    Api.MIGRATE3: (Phase.ENTRY, Phase.BEGIN, Phase.PARAMS, Phase.PERFORM),
+}
+
+
 @dataclass(frozen=True)
 class Message:
     text: str
@@ -77,6 +112,8 @@ class Rule:
     until: LibvirtVersion | None = None  # first release that no longer does
     api: Api | None = None  # only on this entry point
     source: str = ""  # where libvirt implements it
+    any_of: tuple[str, ...] = ()  # when not empty, one of these must hold as well
+    phase: Phase | None = None  # QEMU driver step (QEMU layer only)
 
     @property
     def level(self) -> str:
@@ -94,100 +131,667 @@ class Rule:
                 chosen = message.text
         return chosen
 
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.when + self.other + self.any_of
+
 
 _X, _R, _R1, _W = RuleKind.EXCLUDES, RuleKind.REQUIRES, RuleKind.REQUIRES_ONE_OF, RuleKind.WARNING
 _VIRSH, _LIB, _QEMU, _ADVICE = Layer.VIRSH, Layer.LIBVIRT, Layer.QEMU, Layer.ADVICE
+_ENTRY, _PARAMS, _P2P, _BEGIN, _PERFORM = (
+    Phase.ENTRY, Phase.PARAMS, Phase.PEER2PEER, Phase.BEGIN, Phase.PERFORM,
+)
+_STORAGE = ("copy-storage-all", "copy-storage-inc")
+_COMP = "comp-methods"
+_INFERRED_10 = " (release inferred: 10.0.0, see module docstring)"
 
 
 def _m(text: str, since: str | None = None) -> Message:
     return Message(text, v(since) if since else None)
 
 
-RULES: tuple[Rule, ...] = (
-    # ---- virsh: cmdMigrate's VSH_EXCLUSIVE_OPTIONS / VSH_REQUIRE_OPTION, in source order ----
+# Error-code prefixes virGetLastErrorMessage() puts before a virReportError() text.
+_UNSUPPORTED_ARG = "argument unsupported: "
+_INVALID_OP = "Requested operation is not valid: "
+_NOT_SUPPORTED = "Operation not supported: "
+_INVALID_ARG = "invalid argument: "
+
+_VIRSH_RULES: tuple[Rule, ...] = (
+    # ---- tools/virsh-domain.c:cmdMigrate, VSH_EXCLUSIVE_OPTIONS / VSH_REQUIRE_OPTION ----
     Rule(
         "virsh-live-offline", _X, _VIRSH, 10, ("live",), ("offline",),
         (_m("Options --live and --offline are mutually exclusive"),),
-        Text("An offline migration moves only the definition, so there is nothing to keep live.",
-             "离线迁移只迁移定义，没有正在运行的东西需要保持在线。"),
-        Text("Drop --offline to move a running guest, or drop --live to move only its definition.",
-             "要迁移正在运行的虚拟机就去掉 --offline；只迁移其定义就去掉 --live。"),
-        since=v("1.3.2"), source="tools/virsh-domain.c:cmdMigrate",
+        Text("An offline migration moves only the definition, so there is nothing to keep live."),
+        Text("Drop --offline to move a running guest, or drop --live to move only its definition."),
+        since=v("1.3.2"), source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS)",
     ),
     Rule(
         "virsh-timeout-actions", _X, _VIRSH, 20, ("timeout-suspend",), ("timeout-postcopy",),
         (_m("Options --timeout-suspend and --timeout-postcopy are mutually exclusive"),),
-        Text("When the timeout expires virsh can take only one action.",
-             "超时到期时 virsh 只能执行一种操作。"),
-        Text("Keep either --timeout-suspend or --timeout-postcopy.",
-             "--timeout-suspend 和 --timeout-postcopy 只保留一个。"),
-        since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate",
+        Text("When the timeout expires virsh can take only one action."),
+        Text("Keep either --timeout-suspend or --timeout-postcopy."),
+        since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS)",
     ),
     Rule(
         "virsh-copy-storage-exclusive", _X, _VIRSH, 30, ("copy-storage-all",),
         ("copy-storage-inc",),
         (_m("Options --copy-storage-all and --copy-storage-inc are mutually exclusive"),),
-        Text("A disk is copied either whole or as its top layer only, not both.",
-             "一个磁盘要么整盘复制，要么只复制最上层，不能两者兼有。"),
+        Text("A disk is copied either whole or as its top layer only, not both. Older virsh "
+             "leaves this to the library, which refuses the pair with its own message."),
         Text("Use --copy-storage-all for full copies, or --copy-storage-inc when the backing "
-             "images already exist on the destination.",
-             "要完整复制就用 --copy-storage-all；如果后备镜像已经在目标主机上，"
-             "就用 --copy-storage-inc。"),
-        since=v("11.3.0"), source="tools/virsh-domain.c:cmdMigrate",
+             "images already exist on the destination."),
+        since=v("10.0.0"),
+        source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS; absent in 9.0.0, "
+               "present in 11.3.0)" + _INFERRED_10,
     ),
-    # ---- the public API in the client library (src/libvirt-domain.c) ----
     Rule(
-        "api-disk-inc-exclusive", _X, _LIB, 10, ("copy-storage-all",), ("copy-storage-inc",),
+        "virsh-postcopy-after-precopy", _R, _VIRSH, 40, ("postcopy-after-precopy",),
+        ("postcopy",),
+        (_m("Option --postcopy is required by option --postcopy-after-precopy"),),
+        Text("virsh can only switch a migration to post-copy if post-copy was allowed when the "
+             "migration started."),
+        Text("Add --postcopy, or drop --postcopy-after-precopy."),
+        since=v("2.4.0"),
+        source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION; this form since 2.4.0, "
+               "older releases not checked)",
+    ),
+    Rule(
+        "virsh-postcopy-resume", _R, _VIRSH, 50, ("postcopy-resume",), ("postcopy",),
+        (_m("Option --postcopy is required by option --postcopy-resume"),),
+        Text("Resuming repeats the original post-copy migration call, which had --postcopy."),
+        Text("Repeat the original command line, including --postcopy, and add --postcopy-resume."),
+        since=v("8.5.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
+    ),
+    Rule(
+        "virsh-timeout-postcopy", _R, _VIRSH, 60, ("timeout-postcopy",), ("postcopy",),
+        (_m("Option --postcopy is required by option --timeout-postcopy"),),
+        Text("Switching to post-copy when the timeout expires needs a migration that allows "
+             "post-copy."),
+        Text("Add --postcopy, or use --timeout-suspend instead."),
+        since=v("3.8.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
+    ),
+    Rule(
+        "virsh-persistent-xml", _R, _VIRSH, 70, ("persistent-xml",), ("persistent",),
+        (_m("Option --persistent is required by option --persistent-xml"),),
+        Text("The persistent definition is only stored on the destination when the guest is "
+             "made persistent there."),
+        Text("Add --persistent, or drop --persistent-xml."),
+        since=v("2.5.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
+    ),
+    Rule(
+        "virsh-tls-destination", _R, _VIRSH, 80, ("tls-destination",), ("tls",),
+        (_m("Option --tls is required by option --tls-destination"),),
+        Text("The host name to verify only matters when the connection uses TLS."),
+        Text("Add --tls, or drop --tls-destination."),
+        since=v("6.0.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
+    ),
+    # ---- cmdMigrate after the domain lookup ----
+    Rule(
+        "virsh-timeout-needs-live", _R, _VIRSH, 90, ("timeout>0",), ("live",),
+        (_m("migrate: Unexpected timeout for offline migration"),),
+        Text("The timeout's actions (suspend the guest, or switch to post-copy) only make sense "
+             "while a live migration copies memory. virsh checks for --live, whatever the "
+             "message says about offline migration; --timeout 0 means no timeout."),
+        Text("Add --live, or drop --timeout."),
+        since=v("0.8.8"), source="tools/virsh-domain.c:cmdMigrate",
+    ),
+    Rule(
+        "virsh-timeout-action-needs-timeout", _R, _VIRSH, 100, (), ("timeout>0",),
+        (_m("migrate: Unexpected --timeout-* option without --timeout"),),
+        Text("--timeout-suspend and --timeout-postcopy say what happens when the timeout "
+             "expires; without a timeout above 0 they never could."),
+        Text("Add --timeout SECONDS, or drop the --timeout-* option."),
+        since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate",
+        any_of=("timeout-suspend", "timeout-postcopy"),
+    ),
+    # ---- tools/virsh-domain.c:doMigrate (worker thread) ----
+    Rule(
+        "virsh-sync-writes-needs-storage", _R1, _VIRSH, 110,
+        ("copy-storage-synchronous-writes",), _STORAGE,
+        (
+            _m("'--copy-storage-synchronous-writes' requires one of '--copy-storage-all', "
+               "'copy-storage-inc'", "8.0.0"),
+            _m("'--copy-storage-synchronous-writes' requires one of '--copy-storage-all', "
+               "'--copy-storage-inc'", "10.0.0"),
+        ),
+        Text("Synchronous writes change how disks are copied; without a disk copy there is "
+             "nothing to apply them to."),
+        Text("Add --copy-storage-all or --copy-storage-inc, or drop "
+             "--copy-storage-synchronous-writes."),
+        since=v("8.0.0"),
+        source="tools/virsh-domain.c:doMigrate (9.0.0 text lacks the dashes before "
+               "copy-storage-inc; 11.3.0 has them)" + _INFERRED_10,
+    ),
+    Rule(
+        "virsh-migrate-disks-needs-storage", _R1, _VIRSH, 120, ("migrate-disks",), _STORAGE,
+        (_m("'--migrate-disks' requires one of '--copy-storage-all', '--copy-storage-inc'"),),
+        Text("--migrate-disks picks which disks a storage copy includes; without "
+             "--copy-storage-* no disk is copied at all."),
+        Text("Add --copy-storage-all or --copy-storage-inc, or drop --migrate-disks."),
+        since=v("10.0.0"),
+        source="tools/virsh-domain.c:doMigrate (absent in 9.0.0, present in 11.3.0)"
+               + _INFERRED_10,
+    ),
+    Rule(
+        "virsh-detect-zeroes-needs-storage", _R1, _VIRSH, 130,
+        ("migrate-disks-detect-zeroes",), _STORAGE,
+        (_m("'--migrate-disks-detect-zeroes' requires one of '--copy-storage-all', "
+            "'--copy-storage-inc'"),),
+        Text("Skipping zeroed blocks is a property of the disk copy, which needs "
+             "--copy-storage-*."),
+        Text("Add --copy-storage-all or --copy-storage-inc, or drop "
+             "--migrate-disks-detect-zeroes."),
+        since=v("10.9.0"), source="tools/virsh-domain.c:doMigrate",
+    ),
+    Rule(
+        "virsh-target-zero-needs-storage", _R1, _VIRSH, 140,
+        ("migrate-disks-target-zero",), _STORAGE,
+        (_m("'--migrate-disks-target-zero' requires one of '--copy-storage-all', "
+            "'--copy-storage-inc'"),),
+        Text("Declaring destination images as already zeroed only matters for a disk copy."),
+        Text("Add --copy-storage-all or --copy-storage-inc, or drop --migrate-disks-target-zero."),
+        since=v("12.2.0"),
+        source="tools/virsh-domain.c:doMigrate (12.x; text from the 12.9.0 virsh binary, "
+               "reproduced by running it)",
+    ),
+)
+
+_LIBVIRT_RULES: tuple[Rule, ...] = (
+    # ---- src/libvirt-domain.c, in the order the entry points check ----
+    Rule(
+        "api-tunnelled-parallel", _X, _LIB, 10, ("tunnelled",), ("parallel",),
+        (_m("Flags 'VIR_MIGRATE_TUNNELLED' and 'VIR_MIGRATE_PARALLEL' are mutually exclusive"),),
+        Text("A tunnelled migration carries memory in the one libvirt connection between the "
+             "daemons, so it cannot spread it over parallel connections."),
+        Text("Drop --tunnelled to use parallel connections, or drop --parallel."),
+        since=v("6.1.0"), api=Api.TO_URI3,
+        source="src/libvirt-domain.c:virDomainMigrateToURI3 (VIR_EXCLUSIVE_FLAGS_GOTO)",
+    ),
+    Rule(
+        "api-disk-inc-exclusive", _X, _LIB, 20, ("copy-storage-all",), ("copy-storage-inc",),
         (_m("Flags 'VIR_MIGRATE_NON_SHARED_DISK' and 'VIR_MIGRATE_NON_SHARED_INC' are "
             "mutually exclusive"),),
-        Text("A disk is copied either whole or as its top layer only, not both.",
-             "一个磁盘要么整盘复制，要么只复制最上层，不能两者兼有。"),
-        Text("Keep only one of the two storage-copy flags.",
-             "两个存储复制标志只保留一个。"),
-        since=v("1.2.15"), source="src/libvirt-domain.c",
+        Text("A disk is copied either whole or as its top layer only, not both."),
+        Text("Keep only one of the two storage-copy flags."),
+        since=v("1.2.15"),
+        source="src/libvirt-domain.c:virDomainMigrate3, "
+               "virDomainMigrateUnmanagedCheckCompat (VIR_EXCLUSIVE_FLAGS_*)",
     ),
     Rule(
-        "api-migrate3-tunnelled", _R, _LIB, 20, ("tunnelled",), ("p2p",),
+        "api-sync-writes-needs-storage", _R1, _LIB, 30, ("copy-storage-synchronous-writes",),
+        _STORAGE,
+        (_m("Flag 'VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC' is required by "
+            "flag 'VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES'"),),
+        Text("Synchronous writes only apply to a disk copy, which this value does not ask for."),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop "
+             "NON_SHARED_SYNCHRONOUS_WRITES."),
+        since=v("8.0.0"),
+        source="src/libvirt-domain.c:virDomainMigrate3, "
+               "virDomainMigrateUnmanagedCheckCompat (VIR_REQUIRE_FLAG_*)",
+    ),
+    Rule(
+        "api-migrate3-tunnelled", _R, _LIB, 40, ("tunnelled",), ("p2p",),
         (_m("cannot perform tunnelled migration without using peer2peer flag"),),
         Text("A tunnel runs between the two libvirt daemons, which only exists when the "
-             "source daemon drives the migration itself.",
-             "隧道建立在两个 libvirt 守护进程之间，而这条连接只有在源端守护进程自己驱动迁移（点对点）"
-             "时才存在。"),
-        Text("Add --p2p (VIR_MIGRATE_PEER2PEER).",
-             "加上 --p2p（VIR_MIGRATE_PEER2PEER）。"),
-        api=Api.MIGRATE3, source="src/libvirt-domain.c:virDomainMigrate3",
+             "source daemon drives the migration itself; without --p2p virsh drives it."),
+        Text("Add --p2p (VIR_MIGRATE_PEER2PEER)."),
+        since=v("1.1.0"), api=Api.MIGRATE3, source="src/libvirt-domain.c:virDomainMigrate3",
     ),
-    # ---- the QEMU driver ----
     Rule(
-        "qemu-offline-persist", _R, _QEMU, 10, ("offline",), ("persistent",),
-        (_m("Requested operation is not valid: offline migration must be specified with the "
-            "persistent flag set"),),
+        "api-dname-empty", _R, _LIB, 45, ("dname:empty",), (),
+        (_m("string dname in {api} must not be empty"),),
+        Text("An empty destination name cannot name a domain. virsh itself already refuses "
+             "empty option values, so this shows up with other API clients."),
+        Text("Give a real name, or leave the destination name out to keep the current one."),
+        since=v("11.3.0"), api=Api.MIGRATE3,
+        source="src/libvirt-domain.c:virDomainMigrate3 (virCheckNonEmptyOptStringArg; absent "
+               "in 9.0.0, present in 11.3.0, first release not determined: 11.3.0 assumed)",
+    ),
+    Rule(
+        "api-direct-unsupported", _R, _LIB, 50, ("direct",), ("p2p",),
+        (_m(_UNSUPPORTED_ARG + "direct migration is not supported by the source host"),),
+        Text("--direct asks the hypervisor to migrate by itself, without a libvirt daemon "
+             "on the destination. The QEMU driver does not offer that mode at all."),
+        Text("Use --p2p so that the source daemon drives the migration, or drop --direct."),
+        api=Api.TO_URI3,
+        source="src/libvirt-domain.c:virDomainMigrateUnmanagedCheckCompat; "
+               "src/qemu/qemu_driver.c:qemuConnectSupportsFeature (MIGRATION_DIRECT is 0)",
+    ),
+    Rule(
+        "api-p2p-same-host", _R, _LIB, 60, ("p2p", "desturi:local"), (),
+        (_m("Attempt to migrate guest to the same host"),),
+        Text("With --p2p the source daemon connects to the destination URI itself; a URI "
+             "without a host (or with localhost) would lead it back to itself."),
+        Text("Give the destination's host name in the URI, e.g. qemu+ssh://dst/system."),
+        api=Api.TO_URI3,
+        source="src/libvirt-domain.c:virDomainMigrateCheckNotLocal "
+               "(from virDomainMigrateUnmanagedParams)",
+    ),
+)
+
+_COMP_ITEM = 60  # the per-method compression checks share one order: sorted by item position
+
+_QEMU_RULES: tuple[Rule, ...] = (
+    # ---- every driver entry point ----
+    Rule(
+        "qemu-unknown-param", _R, _QEMU, 10, ("params:unknown",), (),
+        (_m(_UNSUPPORTED_ARG + "parameter '{item}' not supported"),),
+        Text("The QEMU driver of this release does not know this typed parameter; it only "
+             "accepts the parameters that existed when it was built."),
+        Text("Upgrade libvirt on both hosts, or leave the parameter out."),
+        since=v("1.1.0"), phase=_ENTRY,
+        source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params "
+               "(virTypedParamsValidate against QEMU_MIGRATION_PARAMETERS)",
+    ),
+    # ---- qemuDomainMigratePerform3Params / Prepare3Params ----
+    Rule(
+        "qemu-disks-port-uri", _X, _QEMU, 10, ("disks-port>0",), ("disks-uri",),
+        (_m(_INVALID_ARG + "Both port and URI requested for disk migration while being "
+            "mutually exclusive"),),
+        Text("The disk copy connects either to a port chosen by libvirt or to the URI given; "
+             "--disks-uri already contains its own port."),
+        Text("Keep --disks-uri (with the port inside it) or --disks-port, not both."),
+        since=v("6.8.0"), phase=_PARAMS,
+        source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params, "
+               "qemuDomainMigratePrepare3Params",
+    ),
+    Rule(
+        "qemu-unix-listen-address", _X, _QEMU, 20, ("migrateuri^unix:",), ("listen-address",),
+        (_m(_INVALID_ARG + "Usage of listen-address is forbidden when migration URI uses "
+            "UNIX transport method"),),
+        Text("A UNIX socket is a path, not a network address, so there is nothing to listen "
+             "on."),
+        Text("Drop --listen-address when --migrateuri is a unix: URI."),
+        since=v("6.8.0"), phase=_PARAMS,
+        source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params, "
+               "qemuDomainMigratePrepare3Params",
+    ),
+    Rule(
+        "qemu-unix-needs-disks-uri", _R, _QEMU, 30, ("migrateuri^unix:",), ("disks-uri",),
+        (_m(_INVALID_ARG + "NBD URI must be supplied when migration URI uses UNIX transport "
+            "method"),),
+        Text("The disk copy runs on its own connection; when memory goes over a UNIX socket "
+             "libvirt cannot guess where the disk stream should go."),
+        Text("Add --disks-uri (e.g. unix:///path/to/disks.sock) next to the unix: "
+             "--migrateuri."),
+        since=v("7.0.0"), phase=_PARAMS, any_of=(*_STORAGE, "migrate-disks"),
+        source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params, "
+               "qemuDomainMigratePrepare3Params",
+    ),
+    # ---- src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags ----
+    Rule(
+        "qemu-auto-converge-tuning", _R, _QEMU, 40, (), ("auto-converge",),
+        (_m(_INVALID_ARG + "Turn auto convergence on to tune it"),),
+        Text("The throttling percentages only apply when auto-converge is on."),
+        Text("Add --auto-converge, or drop --auto-converge-initial/--auto-converge-increment."),
+        since=v("2.0.0"), phase=_PARAMS,
+        any_of=("auto-converge-initial", "auto-converge-increment"),
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags",
+    ),
+    Rule(
+        "qemu-parallel-tuning", _R, _QEMU, 50, ("parallel-connections",), ("parallel",),
+        (_m(_INVALID_ARG + "Turn parallel migration on to tune it"),),
+        Text("The number of connections only applies to a parallel (multifd) migration."),
+        Text("Add --parallel, or drop --parallel-connections."),
+        since=v("5.2.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags",
+    ),
+    # qemuMigrationParamsSetCompression: one pass over the methods, each checked in turn.
+    Rule(
+        "qemu-compression-unknown-method", _R, _QEMU, _COMP_ITEM,
+        (f"{_COMP}:not-in(xbzrle,mt)",), (),
+        (_m(_INVALID_ARG + "Unsupported compression method '{item}'"),),
+        Text("This release knows only the xbzrle and mt compression methods (an empty item "
+             "from a stray comma counts as a method too)."),
+        Text("Use xbzrle or mt; zlib and zstd need libvirt >= 9.4.0."),
+        since=v("1.3.4"), until=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-unknown", _R, _QEMU, _COMP_ITEM,
+        (f"{_COMP}:not-in(xbzrle,mt,zlib,zstd)",), (),
+        (_m(_INVALID_ARG + "Unsupported compression method '{item}'"),),
+        Text("The compression methods are xbzrle, mt, zlib and zstd, spelled in lower case "
+             "(an empty item from a stray comma counts as a method too)."),
+        Text("Fix the method name in --comp-methods."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-twice", _R, _QEMU, _COMP_ITEM, (f"{_COMP}:duplicate",), (),
+        (_m(_INVALID_ARG + "Compression method '{item}' is specified twice"),),
+        Text("Each compression method may be listed once."),
+        Text("Remove the repeated method from --comp-methods."),
+        since=v("1.3.4"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-not-parallel", _R, _QEMU, _COMP_ITEM,
+        ("parallel", f"{_COMP}:first-in(mt,xbzrle)"), (),
+        (_m(_INVALID_ARG + "Compression method '{item}' isn't supported with parallel "
+            "migration"),),
+        Text("Parallel (multifd) migration compresses each channel with zlib or zstd; the "
+             "older mt and xbzrle methods work only on a single connection."),
+        Text("With --parallel use --comp-methods zlib or zstd; to keep mt or xbzrle drop "
+             "--parallel."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-needs-parallel", _R, _QEMU, _COMP_ITEM,
+        ("!parallel", f"{_COMP}:first-in(zlib,zstd)"), (),
+        (_m(_INVALID_ARG + "Compression method '{item}' is only supported with parallel "
+            "migration"),),
+        Text("zlib and zstd compress the channels of a parallel (multifd) migration and "
+             "nothing else."),
+        Text("Add --parallel, or use xbzrle or mt instead."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-only-one", _R, _QEMU, _COMP_ITEM,
+        ("parallel", f"{_COMP}:second-in(zlib,zstd)"), (),
+        (_m(_INVALID_ARG + "Only one compression method could be specified with parallel "
+            "compression"),),
+        Text("All parallel channels use the same compressor, so only one of zlib and zstd "
+             "can be chosen."),
+        Text("Keep either zlib or zstd in --comp-methods."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-mt-tuning", _R, _QEMU, 70, (), (f"{_COMP}=mt",),
+        (_m(_INVALID_ARG + "Turn multithread compression on to tune it"),),
+        Text("Level and thread counts only apply to the mt method, which must be listed. "
+             "--compressed alone does not select it."),
+        Text("Add mt to --comp-methods, or drop the --comp-mt-* options."),
+        since=v("1.3.4"), phase=_PARAMS,
+        any_of=("comp-mt-level", "comp-mt-threads", "comp-mt-dthreads"),
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-xbzrle-tuning", _R, _QEMU, 71, ("comp-xbzrle-cache",),
+        (f"{_COMP}=xbzrle",),
+        (_m(_INVALID_ARG + "Turn xbzrle compression on to tune it"),),
+        Text("The cache size only applies to the xbzrle method, which must be listed "
+             "explicitly when the cache is tuned."),
+        Text("Add xbzrle to --comp-methods, or drop --comp-xbzrle-cache."),
+        since=v("1.3.4"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-zlib-tuning", _R, _QEMU, 72, ("comp-zlib-level",), (f"{_COMP}=zlib",),
+        (_m(_INVALID_ARG + "Turn zlib compression on to tune it"),),
+        Text("The zlib level only applies when zlib is the chosen method."),
+        Text("Add zlib to --comp-methods (with --parallel), or drop --comp-zlib-level."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compression-zstd-tuning", _R, _QEMU, 73, ("comp-zstd-level",), (f"{_COMP}=zstd",),
+        (_m(_INVALID_ARG + "Turn zstd compression on to tune it"),),
+        Text("The zstd level only applies when zstd is the chosen method."),
+        Text("Add zstd to --comp-methods (with --parallel), or drop --comp-zstd-level."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
+    ),
+    Rule(
+        "qemu-compressed-parallel-no-method", _R, _QEMU, 74, ("compressed", "parallel"),
+        (_COMP,),
+        (_m(_INVALID_ARG + "No compression algorithm selected for parallel migration"),),
+        Text("Without a method, --compressed falls back to xbzrle, which parallel migration "
+             "cannot use."),
+        Text("Add --comp-methods zlib or --comp-methods zstd."),
+        since=v("9.4.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression "
+               "(9.0.0 silently picks xbzrle; the parallel rules came with zlib/zstd in 9.4.0)",
+    ),
+    # ---- src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer ----
+    Rule(
+        "qemu-tunnelled-migrateuri", _X, _QEMU, 10, ("p2p", "tunnelled"), ("migrateuri",),
+        (_m(_UNSUPPORTED_ARG + "migration URI is not supported by tunnelled migration"),),
+        Text("In a tunnelled migration QEMU's data goes through the libvirt connection, so "
+             "there is no separate hypervisor connection for the URI to describe."),
+        Text("Drop --migrateuri, or drop --tunnelled to use QEMU's own connection."),
+        since=v("1.2.16"), api=Api.TO_URI3, phase=_P2P,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer",
+    ),
+    Rule(
+        "qemu-tunnelled-listen-address", _X, _QEMU, 20, ("p2p", "tunnelled"),
+        ("listen-address",),
+        (_m(_UNSUPPORTED_ARG + "listen address is not supported by tunnelled migration"),),
+        Text("A tunnelled migration does not make the destination QEMU listen on the network."),
+        Text("Drop --listen-address, or drop --tunnelled."),
+        since=v("1.2.16"), api=Api.TO_URI3, phase=_P2P,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer",
+    ),
+    Rule(
+        "qemu-tunnelled-disks-port", _X, _QEMU, 30, ("p2p", "tunnelled"), ("disks-port>0",),
+        (_m(_UNSUPPORTED_ARG + "disk port address is not supported by tunnelled migration"),),
+        Text("A tunnelled migration has no separate disk-copy connection whose port could be "
+             "chosen."),
+        Text("Drop --disks-port, or drop --tunnelled."),
+        since=v("1.3.3"), api=Api.TO_URI3, phase=_P2P,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer",
+    ),
+    # ---- src/qemu/qemu_migration.c:qemuMigrationSrcBegin / BeginPhase (source order) ----
+    Rule(
+        "qemu-postcopy-resume-needs-postcopy", _R, _QEMU, 10, ("postcopy-resume",),
+        ("postcopy",),
+        (_m(_UNSUPPORTED_ARG + "resuming failed post-copy migration requires post-copy to "
+            "be enabled"),),
+        Text("Only a migration that ran in post-copy mode can be resumed, and the resuming "
+             "call must say so."),
+        Text("Repeat the original flags, including POSTCOPY, together with POSTCOPY_RESUME."),
+        since=v("8.5.0"), phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume",
+    ),
+    Rule(
+        "qemu-postcopy-needs-live", _R, _QEMU, 20, ("postcopy",), (),
+        (_m(_UNSUPPORTED_ARG + "post-copy migration is not supported with non-live or "
+            "paused migration"),),
+        Text("Post-copy lets the guest run on the destination before all memory has arrived; "
+             "a guest that is paused (--suspend, or not --live) cannot run there early."),
+        Text("Add --live and drop --suspend, or drop --postcopy."),
+        since=v("1.3.3"), phase=_BEGIN, any_of=("!live", "suspend"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
+               "qemuMigrationDstPrepareAny",
+    ),
+    Rule(
+        "qemu-postcopy-tunnelled", _X, _QEMU, 30, ("postcopy",), ("tunnelled",),
+        (_m(_UNSUPPORTED_ARG + "post-copy is not supported with tunnelled migration"),),
+        Text("Post-copy needs QEMU's return path to request missing pages, which a tunnel "
+             "through libvirt does not provide."),
+        Text("Drop --tunnelled (use --tls for encryption), or drop --postcopy."),
+        since=v("2.5.0"), phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
+               "qemuMigrationDstPrepareAny",
+    ),
+    Rule(
+        "qemu-offline-storage", _R, _QEMU, 40, ("offline",), (),
+        (_m(_INVALID_OP + "offline migration cannot handle non-shared storage"),),
+        Text("An offline migration sends only the definition; no disk is copied."),
+        Text("Copy the disk images yourself and drop --copy-storage-*, or migrate live."),
+        phase=_BEGIN, any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
+               "qemuMigrationDstPrepareAny (wording verified in 9.0.0 and 11.3.0)",
+    ),
+    Rule(
+        "qemu-offline-needs-persistent", _R, _QEMU, 50, ("offline",), ("persistent",),
+        (_m(_INVALID_OP + "offline migration must be specified with the persistent flag "
+            "set"),),
         Text("An offline migration only moves the definition; unless it is stored persistently "
-             "the destination would have nothing afterwards.",
-             "离线迁移只迁移定义；如果不持久化保存，迁移结束后目标主机上什么也没有。"),
-        Text("Add --persistent (VIR_MIGRATE_PERSIST_DEST).",
-             "加上 --persistent（VIR_MIGRATE_PERSIST_DEST）。"),
+             "the destination would have nothing afterwards."),
+        Text("Add --persistent (VIR_MIGRATE_PERSIST_DEST)."),
+        phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
+               "qemuMigrationDstPrepareAny (wording verified in 9.0.0 and 11.3.0)",
+    ),
+    Rule(
+        "qemu-offline-tunnelled", _X, _QEMU, 60, ("offline",), ("tunnelled",),
+        (_m(_INVALID_OP + "tunnelled offline migration does not make sense"),),
+        Text("An offline migration sends no data stream that a tunnel could carry."),
+        Text("Drop --tunnelled."),
+        phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
+               "qemuMigrationDstPrepareAny (wording verified in 9.0.0 and 11.3.0)",
+    ),
+    Rule(
+        "qemu-zerocopy-needs-parallel", _R, _QEMU, 70, ("zerocopy",), ("parallel",),
+        (_m(_INVALID_OP + "zero-copy is only available for parallel migration"),),
+        Text("QEMU implements zero-copy sending only for multifd channels."),
+        Text("Add --parallel, or drop --zerocopy."),
+        since=v("8.5.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase",
     ),
     Rule(
-        "qemu-zerocopy-parallel", _R, _QEMU, 60, ("zerocopy",), ("parallel",),
-        (_m("Requested operation is not valid: zero-copy is only available for parallel "
-            "migration"),),
-        Text("QEMU implements zero-copy sending only for multifd channels.",
-             "QEMU 只在 multifd 通道上实现了零拷贝发送。"),
-        Text("Add --parallel, or drop --zerocopy.",
-             "加上 --parallel，或者去掉 --zerocopy。"),
-        since=v("8.5.0"), source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase",
+        "qemu-storage-tunnelled", _R, _QEMU, 80, ("tunnelled",), (),
+        (_m(_NOT_SUPPORTED + "migration of non-shared storage is not supported with "
+            "tunnelled migration and this QEMU"),),
+        Text("Disks are copied over a separate NBD connection from QEMU, which a tunnelled "
+             "migration does not have."),
+        Text("Drop --tunnelled (use --tls for encryption), or copy the disks another way."),
+        since=v("10.0.0"), phase=_BEGIN, any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (11.3.0 returns the "
+               "error; 9.0.0 does not)" + _INFERRED_10,
     ),
-    # ---- advice: nothing refuses these, but something is lost ----
+    Rule(
+        "qemu-storage-tunnelled-old", _R, _QEMU, 80, ("tunnelled",), (),
+        (_m(_NOT_SUPPORTED + "migration of non-shared storage is not supported with "
+            "tunnelled migration and this QEMU"),),
+        Text("Disks are copied over a separate NBD connection from QEMU, which a tunnelled "
+             "migration does not have."),
+        Text("Drop --tunnelled (use --tls for encryption), or copy the disks another way."),
+        since=v("6.10.0"), until=v("9.0.0"), phase=_BEGIN, any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (older copies return "
+               "the error for a -blockdev QEMU; the exact release that lost the return before "
+               "9.0.0 is not determined: 9.0.0 assumed)",
+    ),
+    Rule(
+        "qemu-migrate-disks-needs-storage", _R1, _QEMU, 90, ("migrate-disks",), _STORAGE,
+        (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS' requires use of "
+            "'VIR_MIGRATE_NON_SHARED_DISK' or 'VIR_MIGRATE_NON_SHARED_INC' flag"),),
+        Text("migrate_disks picks which disks a storage copy includes; without a storage "
+             "copy flag no disk is copied."),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks."),
+        since=v("10.0.0"), phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (absent in 9.0.0, "
+               "present in 11.3.0)" + _INFERRED_10,
+    ),
+    Rule(
+        "qemu-detect-zeroes-needs-storage", _R1, _QEMU, 91, ("migrate-disks-detect-zeroes",),
+        _STORAGE,
+        (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_DETECT_ZEROES' "
+            "requires use of 'VIR_MIGRATE_NON_SHARED_DISK' or 'VIR_MIGRATE_NON_SHARED_INC' "
+            "flag"),),
+        Text("Zero detection is a property of the disk copy, which needs a storage copy flag."),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks_detect_zeroes."),
+        since=v("10.9.0"), phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase",
+    ),
+    Rule(
+        "qemu-target-zero-needs-storage", _R1, _QEMU, 92, ("migrate-disks-target-zero",),
+        _STORAGE,
+        (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO' requires "
+            "use of 'VIR_MIGRATE_NON_SHARED_DISK' or 'VIR_MIGRATE_NON_SHARED_INC' flag"),),
+        Text("Declaring destination images as already zeroed only matters for a disk copy."),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks_target_zero."),
+        since=v("12.2.0"), phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (12.x; text from the "
+               "12.9.0 driver binary; the 'Operation not supported' code is inferred from the "
+               "two sibling checks)",
+    ),
+    # ---- src/qemu/qemu_migration.c:qemuMigrationSrcPerformNative ----
+    Rule(
+        "qemu-tls-unix-needs-destination", _R1, _QEMU, 10, ("tls", "migrateuri^unix:"),
+        ("tls-destination", "postcopy-resume"),
+        (_m(_NOT_SUPPORTED + "Explicit destination hostname is required for TLS migration "
+            "over UNIX socket"),),
+        Text("TLS checks the destination's certificate against a host name, and a UNIX "
+             "socket path has none."),
+        Text("Add --tls-destination with the name in the destination's certificate."),
+        since=v("6.8.0"), phase=_PERFORM,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformNative",
+    ),
+)
+
+_ADVICE_RULES: tuple[Rule, ...] = (
+    # Nothing refuses these, but something is lost or easily misunderstood.
     Rule(
         "advice-undefine-without-persist", _W, _ADVICE, 10, ("undefinesource",),
         ("persistent",), (),
         Text("The source forgets the definition and the destination keeps the guest only as a "
-             "transient domain, so after the guest stops it is defined nowhere.",
-             "源主机删除了定义，而目标主机只把虚拟机作为临时域保留，因此虚拟机停止后，"
-             "哪台主机上都没有它的定义。"),
-        Text("Add --persistent so the destination keeps a definition.",
-             "加上 --persistent，让目标主机保存一份定义。"),
+             "transient domain, so after the guest stops it is defined nowhere."),
+        Text("Add --persistent so the destination keeps a definition."),
+    ),
+    Rule(
+        "advice-not-live", _W, _ADVICE, 20, ("!live", "!offline", "!postcopy-resume"), (), (),
+        Text("Without --live the guest is paused for the whole transfer of its memory (and of "
+             "its disks, when they are copied): the downtime is the full copy time."),
+        Text("Add --live to keep the guest running while memory is copied."),
+    ),
+    Rule(
+        "advice-postcopy-paused-guest", _W, _ADVICE, 30, ("postcopy", "live", "!suspend"), (),
+        (),
+        Text("If the guest happens to be paused on the source, libvirt adds "
+             "VIR_MIGRATE_PAUSED by itself and the QEMU driver then refuses post-copy "
+             "('post-copy migration is not supported with non-live or paused migration')."),
+        Text("Make sure the guest is running (virsh resume) before a post-copy migration."),
+    ),
+    Rule(
+        "advice-unsafe", _W, _ADVICE, 40, ("unsafe",), (), (),
+        Text("--unsafe silences the QEMU driver's check that every writable disk is either "
+             "on shared storage, copied, or opened with cache mode none/directsync. If that "
+             "is not really so, the guest's disks can be corrupted after the switchover."),
+        Text("Drop --unsafe unless you know the storage stays coherent between the hosts "
+             "(for example a cluster filesystem libvirt does not recognise)."),
+    ),
+    Rule(
+        "advice-postcopy-resume", _W, _ADVICE, 50, ("postcopy-resume",), (), (),
+        Text("POSTCOPY_RESUME only recovers a migration of this guest that already failed "
+             "during post-copy; for any other migration the QEMU driver refuses it (the "
+             "migration 'is not in post-copy phase' or 'has not failed')."),
+        Text("For a new migration drop --postcopy-resume."),
+    ),
+    Rule(
+        "advice-rdma-pin-all-without-rdma", _W, _ADVICE, 60, ("rdma-pin-all",),
+        ("migrateuri^rdma:",), (),
+        Text("Pinning all guest memory only has an effect on an RDMA transport, chosen with an "
+             "rdma:// --migrateuri; libvirt does not check the URI for you."),
+        Text("Add --migrateuri rdma://HOST:PORT, or drop --rdma-pin-all."),
+    ),
+    Rule(
+        "advice-compressed-default-xbzrle", _W, _ADVICE, 70, ("compressed", "!parallel"),
+        (_COMP,), (),
+        Text("--compressed without --comp-methods means xbzrle, which only compresses pages "
+             "that are sent again after the guest changed them; the first pass over memory is "
+             "not compressed at all."),
+        Text("Add --comp-methods mt (or, with --parallel, zlib or zstd) for real compression."),
+        since=v("1.3.4"),
+    ),
+    Rule(
+        "advice-storage-tunnelled-not-stopped", _W, _ADVICE, 80, ("tunnelled",), (),
+        (_m(_NOT_SUPPORTED + "migration of non-shared storage is not supported with "
+            "tunnelled migration and this QEMU"),),
+        Text("This release logs that storage cannot be copied through a tunnel but carries "
+             "on with the migration anyway (a missing return in the Begin step), so the disks "
+             "are not copied the way the flags ask."),
+        Text("Drop --tunnelled (use --tls for encryption) when copying storage."),
+        since=v("9.0.0"), until=v("10.0.0"), any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (9.0.0: virReportError "
+               "without return)" + _INFERRED_10,
     ),
 )
+
+RULES: tuple[Rule, ...] = _VIRSH_RULES + _LIBVIRT_RULES + _QEMU_RULES + _ADVICE_RULES
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+# Messages that are not rules of their own: the core raises them from the flag and option
+# tables (a flag or option newer than the release; bits outside virDomainMigrateFlags).
+VIRSH_UNKNOWN_OPTION = "command 'migrate' doesn't support option {option}"
+QEMU_UNKNOWN_FLAGS = "unsupported flags ({bits:#x}) in function {function}"
+# The QEMU driver entry point that first sees the flags (virCheckFlags), per API virsh calls.
+QEMU_FIRST_ENTRY: dict[Api, str] = {
+    Api.TO_URI3: "qemuDomainMigratePerform3Params",
+    Api.MIGRATE3: "qemuDomainMigrateBegin3Params",
+}

@@ -90,7 +90,7 @@ UI: dict[str, Text] = {
 }
 
 
-def label(kind: str, value: str, lang: str) -> str:
+def word_for(kind: str, value: str, lang: str) -> str:
     """A machine value (`level` "error", `layer` "advice") as the reader's word for it; values
     without an entry in `UI` (virsh, libvirt, qemu) are names and stay as they are."""
     text = UI.get(f"{kind}_{value}")

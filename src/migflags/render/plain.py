@@ -6,7 +6,7 @@ import unicodedata
 
 from migflags.model import Result
 from migflags.render.sections import NUMERIC_COLUMNS, build
-from migflags.texts import UI
+from migflags.texts import UI, word_for
 
 
 def display_width(text: str) -> int:
@@ -33,13 +33,15 @@ def render(result: Result, lang: str) -> str:
     out = [s.title]
     if s.rows:
         out += table(s.headers, s.rows, NUMERIC_COLUMNS)
+    colon = UI["colon"].get(lang)
     for label, text in s.lines:
-        out.append(f"{label}: {text}" if label else text)
+        out.append(f"{label}{colon}{text}" if label else text)
     if s.problems:
-        out.append(s.problems_title + ":")
+        out.append(s.problems_title + colon.rstrip())
         for level, layer, rule, message, why, fix in s.problems:
             quoted = f"  {message}" if message else ""
-            out.append(f"  {level} [{layer}] {rule}:{quoted}")
-            out.append(f"      {UI['why'].get(lang)}: {why}")
-            out.append(f"      {UI['fix'].get(lang)}: {fix}")
+            shown = f"{word_for('level', level, lang)} [{word_for('layer', layer, lang)}]"
+            out.append(f"  {shown} {rule}:{quoted}")
+            out.append(f"      {UI['why'].get(lang)}{colon}{why}")
+            out.append(f"      {UI['fix'].get(lang)}{colon}{fix}")
     return "\n".join(out)

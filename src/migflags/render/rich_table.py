@@ -9,7 +9,7 @@ from rich.text import Text as RichText
 
 from migflags.model import Result
 from migflags.render.sections import NUMERIC_COLUMNS, build
-from migflags.texts import UI
+from migflags.texts import UI, word_for
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -69,17 +69,18 @@ def print_result(console: Console, result: Result, lang: str) -> None:
     for label, text in s.lines:
         line = RichText()
         if label:
-            line.append(f"{label}: ", style="bold")
+            line.append(label + UI["colon"].get(lang), style="bold")
         line.append(text)
         console.print(line)
     if s.problems:
         console.print(RichText(s.problems_title, style="bold underline"))
         for level, layer, rule, message, why, fix in s.problems:
             head = RichText("  ")
-            head.append(level, style=_LEVEL_STYLE.get(level, ""))
-            head.append(f" [{layer}] {rule}")
+            head.append(word_for("level", level, lang), style=_LEVEL_STYLE.get(level, ""))
+            head.append(f" [{word_for('layer', layer, lang)}] {rule}")
             if message:
                 head.append(f"  {message}", style="bold")
             console.print(head)
-            console.print(RichText(f"      {UI['why'].get(lang)}: {why}"))
-            console.print(RichText(f"      {UI['fix'].get(lang)}: {fix}", style="green"))
+            colon = UI["colon"].get(lang)
+            console.print(RichText(f"      {UI['why'].get(lang)}{colon}{why}"))
+            console.print(RichText(f"      {UI['fix'].get(lang)}{colon}{fix}", style="green"))

@@ -275,13 +275,17 @@ def explain_cmd(name: str, lang: str | None) -> None:
         option = OPTIONS_BY_NAME.get(name.lstrip("-"))
         if option is None:
             raise
-        click.echo(f"{option.dashed}  (since libvirt {option.since})")
+        click.echo(UI["explain_option"].get(language).format(
+            option=option.dashed, since=option.since))
         if option.param:
-            click.echo(f"param: {option.param} ({option.param_type}), {option.param_macro}")
+            click.echo(UI["explain_param"].get(language).format(
+                param=option.param, type=option.param_type, macro=option.param_macro))
         click.echo(option.summary.get(language))
         return
-    click.echo(f"{row.c_name} = {row.value} ({row.hex}), bit {row.bit}")
-    click.echo(f"virsh migrate {row.virsh_option}   since libvirt {row.since}")
+    click.echo(UI["explain_flag"].get(language).format(
+        name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))
+    click.echo(UI["explain_flag_option"].get(language).format(
+        option=row.virsh_option, since=row.since))
     click.echo("")
     click.echo(row.summary.get(language))
     click.echo("")

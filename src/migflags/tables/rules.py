@@ -161,15 +161,19 @@ _VIRSH_RULES: tuple[Rule, ...] = (
     Rule(
         "virsh-live-offline", _X, _VIRSH, 10, ("live",), ("offline",),
         (_m("Options --live and --offline are mutually exclusive"),),
-        Text("An offline migration moves only the definition, so there is nothing to keep live."),
-        Text("Drop --offline to move a running guest, or drop --live to move only its definition."),
+        Text("An offline migration moves only the definition, so there is nothing to keep live.",
+             "离线迁移只迁移定义，没有正在运行的东西需要保持在线。"),
+        Text("Drop --offline to move a running guest, or drop --live to move only its definition.",
+             "要迁移正在运行的虚拟机就去掉 --offline；只迁移其定义就去掉 --live。"),
         since=v("1.3.2"), source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS)",
     ),
     Rule(
         "virsh-timeout-actions", _X, _VIRSH, 20, ("timeout-suspend",), ("timeout-postcopy",),
         (_m("Options --timeout-suspend and --timeout-postcopy are mutually exclusive"),),
-        Text("When the timeout expires virsh can take only one action."),
-        Text("Keep either --timeout-suspend or --timeout-postcopy."),
+        Text("When the timeout expires virsh can take only one action.",
+             "超时到期时 virsh 只能执行一种操作。"),
+        Text("Keep either --timeout-suspend or --timeout-postcopy.",
+             "--timeout-suspend 和 --timeout-postcopy 只保留一个。"),
         since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS)",
     ),
     Rule(
@@ -179,7 +183,8 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         Text("A disk is copied either whole or as its top layer only, not both. Older virsh "
              "leaves this to the library, which refuses the pair with its own message."),
         Text("Use --copy-storage-all for full copies, or --copy-storage-inc when the backing "
-             "images already exist on the destination."),
+             "images already exist on the destination.",
+             "要完整复制就用 --copy-storage-all；如果后备镜像已经在目标主机上，就用 --copy-storage-inc。"),
         since=v("10.0.0"),
         source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS; absent in 9.0.0, "
                "present in 11.3.0)" + _INFERRED_10,
@@ -311,8 +316,10 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         "api-disk-inc-exclusive", _X, _LIB, 20, ("copy-storage-all",), ("copy-storage-inc",),
         (_m("Flags 'VIR_MIGRATE_NON_SHARED_DISK' and 'VIR_MIGRATE_NON_SHARED_INC' are "
             "mutually exclusive"),),
-        Text("A disk is copied either whole or as its top layer only, not both."),
-        Text("Keep only one of the two storage-copy flags."),
+        Text("A disk is copied either whole or as its top layer only, not both.",
+             "一个磁盘要么整盘复制，要么只复制最上层，不能两者兼有。"),
+        Text("Keep only one of the two storage-copy flags.",
+             "两个存储复制标志只保留一个。"),
         since=v("1.2.15"),
         source="src/libvirt-domain.c:virDomainMigrate3, "
                "virDomainMigrateUnmanagedCheckCompat (VIR_EXCLUSIVE_FLAGS_*)",
@@ -334,7 +341,8 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         (_m("cannot perform tunnelled migration without using peer2peer flag"),),
         Text("A tunnel runs between the two libvirt daemons, which only exists when the "
              "source daemon drives the migration itself; without --p2p virsh drives it."),
-        Text("Add --p2p (VIR_MIGRATE_PEER2PEER)."),
+        Text("Add --p2p (VIR_MIGRATE_PEER2PEER).",
+             "加上 --p2p（VIR_MIGRATE_PEER2PEER）。"),
         since=v("1.1.0"), api=Api.MIGRATE3, source="src/libvirt-domain.c:virDomainMigrate3",
     ),
     Rule(
@@ -621,8 +629,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_OP + "offline migration must be specified with the persistent flag "
             "set"),),
         Text("An offline migration only moves the definition; unless it is stored persistently "
-             "the destination would have nothing afterwards."),
-        Text("Add --persistent (VIR_MIGRATE_PERSIST_DEST)."),
+             "the destination would have nothing afterwards.",
+             "离线迁移只迁移定义；如果不持久化保存，迁移结束后目标主机上什么也没有。"),
+        Text("Add --persistent (VIR_MIGRATE_PERSIST_DEST).",
+             "加上 --persistent（VIR_MIGRATE_PERSIST_DEST）。"),
         phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
                "qemuMigrationDstPrepareAny (wording verified in 9.0.0 and 11.3.0)",
@@ -639,8 +649,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
     Rule(
         "qemu-zerocopy-needs-parallel", _R, _QEMU, 70, ("zerocopy",), ("parallel",),
         (_m(_INVALID_OP + "zero-copy is only available for parallel migration"),),
-        Text("QEMU implements zero-copy sending only for multifd channels."),
-        Text("Add --parallel, or drop --zerocopy."),
+        Text("QEMU implements zero-copy sending only for multifd channels.",
+             "QEMU 只在 multifd 通道上实现了零拷贝发送。"),
+        Text("Add --parallel, or drop --zerocopy.",
+             "加上 --parallel，或者去掉 --zerocopy。"),
         since=v("8.5.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase",
     ),
@@ -721,8 +733,10 @@ _ADVICE_RULES: tuple[Rule, ...] = (
         "advice-undefine-without-persist", _W, _ADVICE, 10, ("undefinesource",),
         ("persistent",), (),
         Text("The source forgets the definition and the destination keeps the guest only as a "
-             "transient domain, so after the guest stops it is defined nowhere."),
-        Text("Add --persistent so the destination keeps a definition."),
+             "transient domain, so after the guest stops it is defined nowhere.",
+             "源主机删除了定义，而目标主机只把虚拟机作为临时域保留，因此虚拟机停止后，哪台主机上都没有它的定义。"),
+        Text("Add --persistent so the destination keeps a definition.",
+             "加上 --persistent，让目标主机保存一份定义。"),
     ),
     Rule(
         "advice-not-live", _W, _ADVICE, 20, ("!live", "!offline", "!postcopy-resume"), (), (),

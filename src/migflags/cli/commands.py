@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -20,7 +21,7 @@ from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
 from migflags.model import Request
-from migflags.parse import lookup_flag, parse_value
+from migflags.parse import flag_spellings, lookup_flag, parse_value
 from migflags.render.words import virsh_args
 from migflags.tables.flags import FLAGS
 from migflags.tables.options import OPTIONS, OPTIONS_BY_NAME, OPTIONS_BY_PARAM
@@ -94,11 +95,22 @@ class ValuesCommand(click.Command):
                 following = next(words, None) if takes_value.get(word) else None
                 if following is not None:
                     options.append(following)
-            elif _is_value_word(word):
+            elif self.is_value_word(word):
                 values.append(word)
             else:
                 options.append(word)
         return super().parse_args(ctx, [*options, "--", *values] if values else options)
+
+    def is_value_word(self, word: str) -> bool:
+        return _is_value_word(word)
+
+
+class NameCommand(ValuesCommand):
+    """explain takes one name, and `--postcopy` is a name there: every dashed word that is not
+    an option of the command is the NAME (an unknown one gets a did-you-mean)."""
+
+    def is_value_word(self, word: str) -> bool:
+        return True
 
 
 @click.command("decode", cls=ValuesCommand)
@@ -259,11 +271,12 @@ def check_cmd(
 def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
     """Print the flag table (only the flags the chosen libvirt release knows)."""
     value = sum(row.value for row in FLAGS if row.since <= version)
-    result = decode(value, version)
+    # The table, not an advice on OR-ing every flag together: no problems, no look-alikes.
+    result = replace(decode(value, version), problems=(), producers=())
     emit([result], Output(lang=resolve_lang(lang), **output), single=True)
 
 
-@click.command("explain")
+@click.command("explain", cls=NameCommand)
 @click.argument("name", shell_complete=complete_name)
 @lang_option
 def explain_cmd(name: str, lang: str | None) -> None:
@@ -274,7 +287,11 @@ def explain_cmd(name: str, lang: str | None) -> None:
     except InputError:
         option = OPTIONS_BY_NAME.get(name.lstrip("-"))
         if option is None:
-            raise
+            if not name.strip():
+                raise
+            candidates = [*flag_spellings(), *OPTIONS_BY_NAME]
+            hint = did_you_mean(name.strip().lstrip("-"), candidates)
+            raise InputError(f"unknown flag or option {name!r}{hint}") from None
         click.echo(UI["explain_option"].get(language).format(
             option=option.dashed, since=option.since))
         if option.param:

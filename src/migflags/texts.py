@@ -184,4 +184,31 @@ HELP: tuple[Text, ...] = (
         "Explain one flag (C name, short name or virsh option) or virsh option in detail.",
         "详细解释一个标志（C 名称、短名称或 virsh 选项）或一个 virsh 选项。",
     ),
+    # completion
+    Text(
+        "Print the shell completion script for bash, zsh or fish.\n\n"
+        "\b\n"
+        "Load it in the running shell:\n"
+        '  bash:  eval "$(migflags completion bash)"\n'
+        '  zsh:   eval "$(migflags completion zsh)"      (after compinit)\n'
+        "  fish:  migflags completion fish | source\n"
+        "Install it for your user:\n"
+        "  bash:  migflags completion bash"
+        " > ~/.local/share/bash-completion/completions/migflags\n"
+        "  zsh:   migflags completion zsh > ~/.zfunc/_migflags"
+        "   (fpath+=(~/.zfunc) before compinit)\n"
+        "  fish:  migflags completion fish > ~/.config/fish/completions/migflags.fish",
+        "输出 bash、zsh 或 fish 的命令补全脚本。\n\n"
+        "\b\n"
+        "在当前 shell 中加载：\n"
+        '  bash:  eval "$(migflags completion bash)"\n'
+        '  zsh:   eval "$(migflags completion zsh)"      （在 compinit 之后）\n'
+        "  fish:  migflags completion fish | source\n"
+        "为当前用户安装：\n"
+        "  bash:  migflags completion bash"
+        " > ~/.local/share/bash-completion/completions/migflags\n"
+        "  zsh:   migflags completion zsh > ~/.zfunc/_migflags"
+        "   （在 compinit 之前设置 fpath+=(~/.zfunc)）\n"
+        "  fish:  migflags completion fish > ~/.config/fish/completions/migflags.fish",
+    ),
 )

@@ -13,14 +13,17 @@ import click
 from migflags import __version__
 from migflags.cli.commands import check_cmd, decode_cmd, encode_cmd, explain_cmd, list_cmd
 from migflags.cli.completion import completion_cmd
+from migflags.cli.help_text import localize
 from migflags.errors import InputError
 from migflags.exits import BAD_INPUT
+from migflags.text import language_from_env
 
 
 class MigflagsGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
+        localize(self, language_from_env())  # --help follows LC_ALL / LC_MESSAGES / LANG
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.Exit as done:

@@ -1,0 +1,79 @@
+"""`--help` in the reader's language.
+
+Click has no translation hook for an application's own help strings (it runs its own strings,
+"Usage:", "Options:", "Show this message and exit.", through gettext, and ships no catalogue
+for them). What it does allow is setting a command's and a parameter's `help` before the help
+page is drawn. `MigflagsGroup.main` calls `localize` with the language of the environment
+before Click parses anything; `--lang` cannot take part, because `--help` is handled while
+the command line is being parsed, before the value of `--lang` is known.
+
+The English help strings written in `cli/` and the option summaries from the option table are
+the message ids; their translations are `texts.HELP` and the `Text` of each option row.
+"""
+
+from __future__ import annotations
+
+import inspect
+from functools import cache
+
+import click
+
+from migflags.tables.options import OPTIONS
+from migflags.text import Text
+from migflags.texts import HELP
+
+_SENTENCE_ENDS = "。："  # where the short help of a Chinese command help ends
+
+
+def message_id(text: str) -> str:
+    """The English text with its layout removed (docstring indentation, line breaks)."""
+    return " ".join(inspect.cleandoc(text).split())
+
+
+@cache
+def catalogue() -> dict[str, Text]:
+    """Every translatable help text, keyed by its English and by its Chinese message id, so a
+    help page can be switched to either language from either."""
+    texts = [*HELP, *(row.summary for row in OPTIONS)]
+    found = {message_id(text.en): text for text in texts}
+    found.update({message_id(text.zh): text for text in texts if text.zh})
+    return found
+
+
+def translate(text: str | None, lang: str) -> str | None:
+    """`text` in `lang` when the catalogue knows it; anything else is left as it is."""
+    if not text:
+        return text
+    found = catalogue().get(message_id(text))
+    if found is None or message_id(found.get(lang)) == message_id(text):
+        return text  # unknown, or already in `lang`: keep the author's layout
+    return found.get(lang)
+
+
+def _short_help(help_text: str | None, lang: str) -> str | None:
+    """Click shortens a command's help at the first `.` and counts characters, which cuts a
+    Chinese sentence (no spaces, no `.`) in the middle: end it at the first 。 or ： instead."""
+    if lang != "zh" or not help_text:
+        return None
+    first = help_text.strip().split("\n", 1)[0]
+    for end in _SENTENCE_ENDS:
+        first = first.split(end, 1)[0]
+    return first
+
+
+_derived_short_helps: set[str] = set()
+
+
+def localize(command: click.Command, lang: str) -> None:
+    """Put the help of `command`, its parameters and its subcommands into `lang`."""
+    command.help = translate(command.help, lang)
+    if command.short_help is None or command.short_help in _derived_short_helps:
+        command.short_help = _short_help(command.help, lang)
+        if command.short_help:
+            _derived_short_helps.add(command.short_help)
+    for param in command.params:
+        if isinstance(param, click.Option):
+            param.help = translate(param.help, lang)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            localize(sub, lang)

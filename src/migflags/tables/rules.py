@@ -181,7 +181,9 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         ("copy-storage-inc",),
         (_m("Options --copy-storage-all and --copy-storage-inc are mutually exclusive"),),
         Text("A disk is copied either whole or as its top layer only, not both. Older virsh "
-             "leaves this to the library, which refuses the pair with its own message."),
+             "leaves this to the library, which refuses the pair with its own message.",
+             "一个磁盘要么整盘复制，要么只复制最上层，不能两者兼有。较老的 virsh 不检查这一点，"
+             "交给库去拒绝，报的是库自己的消息。"),
         Text("Use --copy-storage-all for full copies, or --copy-storage-inc when the backing "
              "images already exist on the destination.",
              "要完整复制就用 --copy-storage-all；如果后备镜像已经在目标主机上，就用 --copy-storage-inc。"),
@@ -194,8 +196,10 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         ("postcopy",),
         (_m("Option --postcopy is required by option --postcopy-after-precopy"),),
         Text("virsh can only switch a migration to post-copy if post-copy was allowed when the "
-             "migration started."),
-        Text("Add --postcopy, or drop --postcopy-after-precopy."),
+             "migration started.",
+             "只有在迁移开始时就允许了后拷贝，virsh 才能把它切换到后拷贝。"),
+        Text("Add --postcopy, or drop --postcopy-after-precopy.",
+             "加上 --postcopy，或者去掉 --postcopy-after-precopy。"),
         since=v("2.4.0"),
         source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION; this form since 2.4.0, "
                "older releases not checked)",
@@ -203,31 +207,39 @@ _VIRSH_RULES: tuple[Rule, ...] = (
     Rule(
         "virsh-postcopy-resume", _R, _VIRSH, 50, ("postcopy-resume",), ("postcopy",),
         (_m("Option --postcopy is required by option --postcopy-resume"),),
-        Text("Resuming repeats the original post-copy migration call, which had --postcopy."),
-        Text("Repeat the original command line, including --postcopy, and add --postcopy-resume."),
+        Text("Resuming repeats the original post-copy migration call, which had --postcopy.",
+             "恢复迁移就是重复原来那次后拷贝迁移调用，而那次调用带有 --postcopy。"),
+        Text("Repeat the original command line, including --postcopy, and add --postcopy-resume.",
+             "重复原来的命令行（包括 --postcopy），再加上 --postcopy-resume。"),
         since=v("8.5.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
     ),
     Rule(
         "virsh-timeout-postcopy", _R, _VIRSH, 60, ("timeout-postcopy",), ("postcopy",),
         (_m("Option --postcopy is required by option --timeout-postcopy"),),
         Text("Switching to post-copy when the timeout expires needs a migration that allows "
-             "post-copy."),
-        Text("Add --postcopy, or use --timeout-suspend instead."),
+             "post-copy.",
+             "超时到期时切换到后拷贝，要求这次迁移本身允许后拷贝。"),
+        Text("Add --postcopy, or use --timeout-suspend instead.",
+             "加上 --postcopy，或者改用 --timeout-suspend。"),
         since=v("3.8.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
     ),
     Rule(
         "virsh-persistent-xml", _R, _VIRSH, 70, ("persistent-xml",), ("persistent",),
         (_m("Option --persistent is required by option --persistent-xml"),),
         Text("The persistent definition is only stored on the destination when the guest is "
-             "made persistent there."),
-        Text("Add --persistent, or drop --persistent-xml."),
+             "made persistent there.",
+             "只有当虚拟机在目标主机上被持久化时，这份持久化定义才会保存到目标主机上。"),
+        Text("Add --persistent, or drop --persistent-xml.",
+             "加上 --persistent，或者去掉 --persistent-xml。"),
         since=v("2.5.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
     ),
     Rule(
         "virsh-tls-destination", _R, _VIRSH, 80, ("tls-destination",), ("tls",),
         (_m("Option --tls is required by option --tls-destination"),),
-        Text("The host name to verify only matters when the connection uses TLS."),
-        Text("Add --tls, or drop --tls-destination."),
+        Text("The host name to verify only matters when the connection uses TLS.",
+             "要校验的主机名只有在连接使用 TLS 时才有意义。"),
+        Text("Add --tls, or drop --tls-destination.",
+             "加上 --tls，或者去掉 --tls-destination。"),
         since=v("6.0.0"), source="tools/virsh-domain.c:cmdMigrate (VSH_REQUIRE_OPTION)",
     ),
     # ---- cmdMigrate after the domain lookup ----
@@ -236,16 +248,23 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         (_m("migrate: Unexpected timeout for offline migration"),),
         Text("The timeout's actions (suspend the guest, or switch to post-copy) only make sense "
              "while a live migration copies memory. virsh checks for --live, whatever the "
-             "message says about offline migration; --timeout 0 means no timeout."),
-        Text("Add --live, or drop --timeout."),
+             "message says about offline migration; --timeout 0 means no timeout.",
+             "超时后的动作（暂停虚拟机或切换到后拷贝）只在热迁移复制内存期间才有意义。"
+             "不管消息里怎么说离线迁移，virsh 实际检查的是有没有 --live；"
+             "--timeout 0 表示不设超时。"),
+        Text("Add --live, or drop --timeout.",
+             "加上 --live，或者去掉 --timeout。"),
         since=v("0.8.8"), source="tools/virsh-domain.c:cmdMigrate",
     ),
     Rule(
         "virsh-timeout-action-needs-timeout", _R, _VIRSH, 100, (), ("timeout>0",),
         (_m("migrate: Unexpected --timeout-* option without --timeout"),),
         Text("--timeout-suspend and --timeout-postcopy say what happens when the timeout "
-             "expires; without a timeout above 0 they never could."),
-        Text("Add --timeout SECONDS, or drop the --timeout-* option."),
+             "expires; without a timeout above 0 they never could.",
+             "--timeout-suspend 和 --timeout-postcopy 规定的是超时到期时做什么；"
+             "没有大于 0 的超时，它们永远不会生效。"),
+        Text("Add --timeout SECONDS, or drop the --timeout-* option.",
+             "加上 --timeout SECONDS，或者去掉 --timeout-* 选项。"),
         since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate",
         any_of=("timeout-suspend", "timeout-postcopy"),
     ),
@@ -260,9 +279,12 @@ _VIRSH_RULES: tuple[Rule, ...] = (
                "'--copy-storage-inc'", "10.0.0"),
         ),
         Text("Synchronous writes change how disks are copied; without a disk copy there is "
-             "nothing to apply them to."),
+             "nothing to apply them to.",
+             "同步写入改变的是磁盘复制的方式；不复制磁盘，它就无从生效。"),
         Text("Add --copy-storage-all or --copy-storage-inc, or drop "
-             "--copy-storage-synchronous-writes."),
+             "--copy-storage-synchronous-writes.",
+             "加上 --copy-storage-all 或 --copy-storage-inc，"
+             "或者去掉 --copy-storage-synchronous-writes。"),
         since=v("8.0.0"),
         source="tools/virsh-domain.c:doMigrate (9.0.0 text lacks the dashes before "
                "copy-storage-inc; 11.3.0 has them)" + _INFERRED_10,
@@ -271,8 +293,11 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         "virsh-migrate-disks-needs-storage", _R1, _VIRSH, 120, ("migrate-disks",), _STORAGE,
         (_m("'--migrate-disks' requires one of '--copy-storage-all', '--copy-storage-inc'"),),
         Text("--migrate-disks picks which disks a storage copy includes; without "
-             "--copy-storage-* no disk is copied at all."),
-        Text("Add --copy-storage-all or --copy-storage-inc, or drop --migrate-disks."),
+             "--copy-storage-* no disk is copied at all.",
+             "--migrate-disks 用来挑选存储复制包含哪些磁盘；"
+             "没有 --copy-storage-*，根本不会复制任何磁盘。"),
+        Text("Add --copy-storage-all or --copy-storage-inc, or drop --migrate-disks.",
+             "加上 --copy-storage-all 或 --copy-storage-inc，或者去掉 --migrate-disks。"),
         since=v("10.0.0"),
         source="tools/virsh-domain.c:doMigrate (absent in 9.0.0, present in 11.3.0)"
                + _INFERRED_10,
@@ -283,9 +308,12 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         (_m("'--migrate-disks-detect-zeroes' requires one of '--copy-storage-all', "
             "'--copy-storage-inc'"),),
         Text("Skipping zeroed blocks is a property of the disk copy, which needs "
-             "--copy-storage-*."),
+             "--copy-storage-*.",
+             "跳过全零数据块是磁盘复制的一个特性，而磁盘复制需要 --copy-storage-*。"),
         Text("Add --copy-storage-all or --copy-storage-inc, or drop "
-             "--migrate-disks-detect-zeroes."),
+             "--migrate-disks-detect-zeroes.",
+             "加上 --copy-storage-all 或 --copy-storage-inc，"
+             "或者去掉 --migrate-disks-detect-zeroes。"),
         since=v("10.9.0"), source="tools/virsh-domain.c:doMigrate",
     ),
     Rule(
@@ -293,8 +321,10 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         ("migrate-disks-target-zero",), _STORAGE,
         (_m("'--migrate-disks-target-zero' requires one of '--copy-storage-all', "
             "'--copy-storage-inc'"),),
-        Text("Declaring destination images as already zeroed only matters for a disk copy."),
-        Text("Add --copy-storage-all or --copy-storage-inc, or drop --migrate-disks-target-zero."),
+        Text("Declaring destination images as already zeroed only matters for a disk copy.",
+             "声明目标端镜像已全部为零，只对磁盘复制有意义。"),
+        Text("Add --copy-storage-all or --copy-storage-inc, or drop --migrate-disks-target-zero.",
+             "加上 --copy-storage-all 或 --copy-storage-inc，或者去掉 --migrate-disks-target-zero。"),
         since=v("12.2.0"),
         source="tools/virsh-domain.c:doMigrate (12.x; text from the 12.9.0 virsh binary, "
                "reproduced by running it)",
@@ -307,8 +337,11 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         "api-tunnelled-parallel", _X, _LIB, 10, ("tunnelled",), ("parallel",),
         (_m("Flags 'VIR_MIGRATE_TUNNELLED' and 'VIR_MIGRATE_PARALLEL' are mutually exclusive"),),
         Text("A tunnelled migration carries memory in the one libvirt connection between the "
-             "daemons, so it cannot spread it over parallel connections."),
-        Text("Drop --tunnelled to use parallel connections, or drop --parallel."),
+             "daemons, so it cannot spread it over parallel connections.",
+             "隧道迁移通过两个守护进程之间唯一的一条 libvirt 连接传输内存，"
+             "因此无法把数据分散到多个并行连接上。"),
+        Text("Drop --tunnelled to use parallel connections, or drop --parallel.",
+             "要使用并行连接就去掉 --tunnelled，否则去掉 --parallel。"),
         since=v("6.1.0"), api=Api.TO_URI3,
         source="src/libvirt-domain.c:virDomainMigrateToURI3 (VIR_EXCLUSIVE_FLAGS_GOTO)",
     ),
@@ -329,9 +362,12 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         _STORAGE,
         (_m("Flag 'VIR_MIGRATE_NON_SHARED_DISK | VIR_MIGRATE_NON_SHARED_INC' is required by "
             "flag 'VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES'"),),
-        Text("Synchronous writes only apply to a disk copy, which this value does not ask for."),
+        Text("Synchronous writes only apply to a disk copy, which this value does not ask for.",
+             "同步写入只作用于磁盘复制，而这个值并没有要求复制磁盘。"),
         Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop "
-             "NON_SHARED_SYNCHRONOUS_WRITES."),
+             "NON_SHARED_SYNCHRONOUS_WRITES.",
+             "加上 NON_SHARED_DISK 或 NON_SHARED_INC，"
+             "或者去掉 NON_SHARED_SYNCHRONOUS_WRITES。"),
         since=v("8.0.0"),
         source="src/libvirt-domain.c:virDomainMigrate3, "
                "virDomainMigrateUnmanagedCheckCompat (VIR_REQUIRE_FLAG_*)",
@@ -340,7 +376,9 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         "api-migrate3-tunnelled", _R, _LIB, 40, ("tunnelled",), ("p2p",),
         (_m("cannot perform tunnelled migration without using peer2peer flag"),),
         Text("A tunnel runs between the two libvirt daemons, which only exists when the "
-             "source daemon drives the migration itself; without --p2p virsh drives it."),
+             "source daemon drives the migration itself; without --p2p virsh drives it.",
+             "隧道建立在两个 libvirt 守护进程之间，而这条连接只有在源端守护进程自己驱动迁移（点对点）"
+             "时才存在；不带 --p2p 时是由 virsh 驱动迁移的。"),
         Text("Add --p2p (VIR_MIGRATE_PEER2PEER).",
              "加上 --p2p（VIR_MIGRATE_PEER2PEER）。"),
         since=v("1.1.0"), api=Api.MIGRATE3, source="src/libvirt-domain.c:virDomainMigrate3",
@@ -349,8 +387,11 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         "api-dname-empty", _R, _LIB, 45, ("dname:empty",), (),
         (_m("string dname in {api} must not be empty"),),
         Text("An empty destination name cannot name a domain. virsh itself already refuses "
-             "empty option values, so this shows up with other API clients."),
-        Text("Give a real name, or leave the destination name out to keep the current one."),
+             "empty option values, so this shows up with other API clients.",
+             "空的目标名称不能用作域名称。virsh 本身就会拒绝空的选项值，"
+             "所以这个错误只会出现在其他 API 客户端上。"),
+        Text("Give a real name, or leave the destination name out to keep the current one.",
+             "给出一个真正的名称，或者不指定目标名称以沿用当前名称。"),
         since=v("11.3.0"), api=Api.MIGRATE3,
         source="src/libvirt-domain.c:virDomainMigrate3 (virCheckNonEmptyOptStringArg; absent "
                "in 9.0.0, present in 11.3.0, first release not determined: 11.3.0 assumed)",
@@ -359,8 +400,11 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         "api-direct-unsupported", _R, _LIB, 50, ("direct",), ("p2p",),
         (_m(_UNSUPPORTED_ARG + "direct migration is not supported by the source host"),),
         Text("--direct asks the hypervisor to migrate by itself, without a libvirt daemon "
-             "on the destination. The QEMU driver does not offer that mode at all."),
-        Text("Use --p2p so that the source daemon drives the migration, or drop --direct."),
+             "on the destination. The QEMU driver does not offer that mode at all.",
+             "--direct 要求 hypervisor 自己完成迁移，"
+             "目标主机上没有 libvirt 守护进程参与。QEMU 驱动根本不提供这种模式。"),
+        Text("Use --p2p so that the source daemon drives the migration, or drop --direct.",
+             "改用 --p2p，由源端守护进程驱动迁移，或者去掉 --direct。"),
         api=Api.TO_URI3,
         source="src/libvirt-domain.c:virDomainMigrateUnmanagedCheckCompat; "
                "src/qemu/qemu_driver.c:qemuConnectSupportsFeature (MIGRATION_DIRECT is 0)",
@@ -369,8 +413,11 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         "api-p2p-same-host", _R, _LIB, 60, ("p2p", "desturi:local"), (),
         (_m("Attempt to migrate guest to the same host"),),
         Text("With --p2p the source daemon connects to the destination URI itself; a URI "
-             "without a host (or with localhost) would lead it back to itself."),
-        Text("Give the destination's host name in the URI, e.g. qemu+ssh://dst/system."),
+             "without a host (or with localhost) would lead it back to itself.",
+             "使用 --p2p 时，源端守护进程自己连接目标 URI；没有主机名（或主机名为 localhost）"
+             "的 URI 会让它连回自己。"),
+        Text("Give the destination's host name in the URI, e.g. qemu+ssh://dst/system.",
+             "在 URI 中写明目标主机的主机名，例如 qemu+ssh://dst/system。"),
         api=Api.TO_URI3,
         source="src/libvirt-domain.c:virDomainMigrateCheckNotLocal "
                "(from virDomainMigrateUnmanagedParams)",
@@ -385,8 +432,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         "qemu-unknown-param", _R, _QEMU, 10, ("params:unknown",), (),
         (_m(_UNSUPPORTED_ARG + "parameter '{item}' not supported"),),
         Text("The QEMU driver of this release does not know this typed parameter; it only "
-             "accepts the parameters that existed when it was built."),
-        Text("Upgrade libvirt on both hosts, or leave the parameter out."),
+             "accepts the parameters that existed when it was built.",
+             "这个版本的 QEMU 驱动不认识该类型化参数；它只接受构建时已经存在的参数。"),
+        Text("Upgrade libvirt on both hosts, or leave the parameter out.",
+             "在两台主机上都升级 libvirt，或者去掉这个参数。"),
         since=v("1.1.0"), phase=_ENTRY,
         source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params "
                "(virTypedParamsValidate against QEMU_MIGRATION_PARAMETERS)",
@@ -397,8 +446,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_ARG + "Both port and URI requested for disk migration while being "
             "mutually exclusive"),),
         Text("The disk copy connects either to a port chosen by libvirt or to the URI given; "
-             "--disks-uri already contains its own port."),
-        Text("Keep --disks-uri (with the port inside it) or --disks-port, not both."),
+             "--disks-uri already contains its own port.",
+             "磁盘复制要么连接 libvirt 选定的端口，要么连接给定的 URI；"
+             "--disks-uri 里已经包含了端口。"),
+        Text("Keep --disks-uri (with the port inside it) or --disks-port, not both.",
+             "--disks-uri（端口写在 URI 里）和 --disks-port 只保留一个。"),
         since=v("6.8.0"), phase=_PARAMS,
         source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params, "
                "qemuDomainMigratePrepare3Params",
@@ -408,8 +460,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_ARG + "Usage of listen-address is forbidden when migration URI uses "
             "UNIX transport method"),),
         Text("A UNIX socket is a path, not a network address, so there is nothing to listen "
-             "on."),
-        Text("Drop --listen-address when --migrateuri is a unix: URI."),
+             "on.",
+             "UNIX 套接字是一个路径，而不是网络地址，因此没有可监听的地址。"),
+        Text("Drop --listen-address when --migrateuri is a unix: URI.",
+             "--migrateuri 是 unix: URI 时，去掉 --listen-address。"),
         since=v("6.8.0"), phase=_PARAMS,
         source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params, "
                "qemuDomainMigratePrepare3Params",
@@ -419,9 +473,12 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_ARG + "NBD URI must be supplied when migration URI uses UNIX transport "
             "method"),),
         Text("The disk copy runs on its own connection; when memory goes over a UNIX socket "
-             "libvirt cannot guess where the disk stream should go."),
+             "libvirt cannot guess where the disk stream should go.",
+             "磁盘复制使用单独的连接；内存经由 UNIX 套接字传输时，libvirt 无法猜出磁盘数据流该发往哪里。"),
         Text("Add --disks-uri (e.g. unix:///path/to/disks.sock) next to the unix: "
-             "--migrateuri."),
+             "--migrateuri.",
+             "在 unix: 形式的 --migrateuri 之外，再加上 --disks-uri（例如"
+             " unix:///path/to/disks.sock）。"),
         since=v("7.0.0"), phase=_PARAMS, any_of=(*_STORAGE, "migrate-disks"),
         source="src/qemu/qemu_driver.c:qemuDomainMigratePerform3Params, "
                "qemuDomainMigratePrepare3Params",
@@ -430,8 +487,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
     Rule(
         "qemu-auto-converge-tuning", _R, _QEMU, 40, (), ("auto-converge",),
         (_m(_INVALID_ARG + "Turn auto convergence on to tune it"),),
-        Text("The throttling percentages only apply when auto-converge is on."),
-        Text("Add --auto-converge, or drop --auto-converge-initial/--auto-converge-increment."),
+        Text("The throttling percentages only apply when auto-converge is on.",
+             "这些限速百分比只在开启自动收敛时才起作用。"),
+        Text("Add --auto-converge, or drop --auto-converge-initial/--auto-converge-increment.",
+             "加上 --auto-converge，或者去掉 --auto-converge-initial/--auto-converge-increment。"),
         since=v("2.0.0"), phase=_PARAMS,
         any_of=("auto-converge-initial", "auto-converge-increment"),
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags",
@@ -439,8 +498,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
     Rule(
         "qemu-parallel-tuning", _R, _QEMU, 50, ("parallel-connections",), ("parallel",),
         (_m(_INVALID_ARG + "Turn parallel migration on to tune it"),),
-        Text("The number of connections only applies to a parallel (multifd) migration."),
-        Text("Add --parallel, or drop --parallel-connections."),
+        Text("The number of connections only applies to a parallel (multifd) migration.",
+             "连接数只对并行（multifd）迁移起作用。"),
+        Text("Add --parallel, or drop --parallel-connections.",
+             "加上 --parallel，或者去掉 --parallel-connections。"),
         since=v("5.2.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags",
     ),
@@ -450,8 +511,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (f"{_COMP}:not-in(xbzrle,mt)",), (),
         (_m(_INVALID_ARG + "Unsupported compression method '{item}'"),),
         Text("This release knows only the xbzrle and mt compression methods (an empty item "
-             "from a stray comma counts as a method too)."),
-        Text("Use xbzrle or mt; zlib and zstd need libvirt >= 9.4.0."),
+             "from a stray comma counts as a method too).",
+             "这个版本只认识 xbzrle 和 mt 两种压缩方法（多余的逗号产生的空项也算作一种方法）。"),
+        Text("Use xbzrle or mt; zlib and zstd need libvirt >= 9.4.0.",
+             "请使用 xbzrle 或 mt；zlib 和 zstd 需要 libvirt >= 9.4.0。"),
         since=v("1.3.4"), until=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
@@ -460,16 +523,20 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (f"{_COMP}:not-in(xbzrle,mt,zlib,zstd)",), (),
         (_m(_INVALID_ARG + "Unsupported compression method '{item}'"),),
         Text("The compression methods are xbzrle, mt, zlib and zstd, spelled in lower case "
-             "(an empty item from a stray comma counts as a method too)."),
-        Text("Fix the method name in --comp-methods."),
+             "(an empty item from a stray comma counts as a method too).",
+             "压缩方法只有 xbzrle、mt、zlib 和 zstd，必须小写（多余的逗号产生的空项也算作一种方法）。"),
+        Text("Fix the method name in --comp-methods.",
+             "修正 --comp-methods 中的方法名称。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
     Rule(
         "qemu-compression-twice", _R, _QEMU, _COMP_ITEM, (f"{_COMP}:duplicate",), (),
         (_m(_INVALID_ARG + "Compression method '{item}' is specified twice"),),
-        Text("Each compression method may be listed once."),
-        Text("Remove the repeated method from --comp-methods."),
+        Text("Each compression method may be listed once.",
+             "每种压缩方法只能列出一次。"),
+        Text("Remove the repeated method from --comp-methods.",
+             "从 --comp-methods 中删除重复的方法。"),
         since=v("1.3.4"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
@@ -479,9 +546,13 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_ARG + "Compression method '{item}' isn't supported with parallel "
             "migration"),),
         Text("Parallel (multifd) migration compresses each channel with zlib or zstd; the "
-             "older mt and xbzrle methods work only on a single connection."),
+             "older mt and xbzrle methods work only on a single connection.",
+             "并行（multifd）迁移用 zlib 或 zstd 压缩每个通道；"
+             "较老的 mt 和 xbzrle 方法只能用于单个连接。"),
         Text("With --parallel use --comp-methods zlib or zstd; to keep mt or xbzrle drop "
-             "--parallel."),
+             "--parallel.",
+             "使用 --parallel 时请用 --comp-methods zlib 或 zstd；"
+             "要保留 mt 或 xbzrle，就去掉 --parallel。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
@@ -491,8 +562,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_ARG + "Compression method '{item}' is only supported with parallel "
             "migration"),),
         Text("zlib and zstd compress the channels of a parallel (multifd) migration and "
-             "nothing else."),
-        Text("Add --parallel, or use xbzrle or mt instead."),
+             "nothing else.",
+             "zlib 和 zstd 只用于压缩并行（multifd）迁移的各个通道，"
+             "别无他用。"),
+        Text("Add --parallel, or use xbzrle or mt instead.",
+             "加上 --parallel，或者改用 xbzrle 或 mt。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
@@ -502,8 +576,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_INVALID_ARG + "Only one compression method could be specified with parallel "
             "compression"),),
         Text("All parallel channels use the same compressor, so only one of zlib and zstd "
-             "can be chosen."),
-        Text("Keep either zlib or zstd in --comp-methods."),
+             "can be chosen.",
+             "所有并行通道使用同一个压缩器，因此 zlib 和 zstd 只能选一个。"),
+        Text("Keep either zlib or zstd in --comp-methods.",
+             "--comp-methods 中 zlib 和 zstd 只保留一个。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
@@ -511,8 +587,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         "qemu-compression-mt-tuning", _R, _QEMU, 70, (), (f"{_COMP}=mt",),
         (_m(_INVALID_ARG + "Turn multithread compression on to tune it"),),
         Text("Level and thread counts only apply to the mt method, which must be listed. "
-             "--compressed alone does not select it."),
-        Text("Add mt to --comp-methods, or drop the --comp-mt-* options."),
+             "--compressed alone does not select it.",
+             "压缩级别和线程数只作用于 mt 方法，而且必须明确列出 mt；"
+             "仅有 --compressed 并不会选中它。"),
+        Text("Add mt to --comp-methods, or drop the --comp-mt-* options.",
+             "在 --comp-methods 中加上 mt，或者去掉 --comp-mt-* 选项。"),
         since=v("1.3.4"), phase=_PARAMS,
         any_of=("comp-mt-level", "comp-mt-threads", "comp-mt-dthreads"),
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
@@ -522,24 +601,30 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (f"{_COMP}=xbzrle",),
         (_m(_INVALID_ARG + "Turn xbzrle compression on to tune it"),),
         Text("The cache size only applies to the xbzrle method, which must be listed "
-             "explicitly when the cache is tuned."),
-        Text("Add xbzrle to --comp-methods, or drop --comp-xbzrle-cache."),
+             "explicitly when the cache is tuned.",
+             "缓存大小只作用于 xbzrle 方法；调节缓存时必须明确列出 xbzrle。"),
+        Text("Add xbzrle to --comp-methods, or drop --comp-xbzrle-cache.",
+             "在 --comp-methods 中加上 xbzrle，或者去掉 --comp-xbzrle-cache。"),
         since=v("1.3.4"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
     Rule(
         "qemu-compression-zlib-tuning", _R, _QEMU, 72, ("comp-zlib-level",), (f"{_COMP}=zlib",),
         (_m(_INVALID_ARG + "Turn zlib compression on to tune it"),),
-        Text("The zlib level only applies when zlib is the chosen method."),
-        Text("Add zlib to --comp-methods (with --parallel), or drop --comp-zlib-level."),
+        Text("The zlib level only applies when zlib is the chosen method.",
+             "zlib 压缩级别只在选用 zlib 方法时才起作用。"),
+        Text("Add zlib to --comp-methods (with --parallel), or drop --comp-zlib-level.",
+             "在 --comp-methods 中加上 zlib（同时使用 --parallel），或者去掉 --comp-zlib-level。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
     Rule(
         "qemu-compression-zstd-tuning", _R, _QEMU, 73, ("comp-zstd-level",), (f"{_COMP}=zstd",),
         (_m(_INVALID_ARG + "Turn zstd compression on to tune it"),),
-        Text("The zstd level only applies when zstd is the chosen method."),
-        Text("Add zstd to --comp-methods (with --parallel), or drop --comp-zstd-level."),
+        Text("The zstd level only applies when zstd is the chosen method.",
+             "zstd 压缩级别只在选用 zstd 方法时才起作用。"),
+        Text("Add zstd to --comp-methods (with --parallel), or drop --comp-zstd-level.",
+             "在 --comp-methods 中加上 zstd（同时使用 --parallel），或者去掉 --comp-zstd-level。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression",
     ),
@@ -548,8 +633,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_COMP,),
         (_m(_INVALID_ARG + "No compression algorithm selected for parallel migration"),),
         Text("Without a method, --compressed falls back to xbzrle, which parallel migration "
-             "cannot use."),
-        Text("Add --comp-methods zlib or --comp-methods zstd."),
+             "cannot use.",
+             "不指定方法时，--compressed 默认使用 xbzrle，"
+             "而并行迁移不能使用 xbzrle。"),
+        Text("Add --comp-methods zlib or --comp-methods zstd.",
+             "加上 --comp-methods zlib 或 --comp-methods zstd。"),
         since=v("9.4.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsSetCompression "
                "(9.0.0 silently picks xbzrle; the parallel rules came with zlib/zstd in 9.4.0)",
@@ -559,8 +647,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         "qemu-tunnelled-migrateuri", _X, _QEMU, 10, ("p2p", "tunnelled"), ("migrateuri",),
         (_m(_UNSUPPORTED_ARG + "migration URI is not supported by tunnelled migration"),),
         Text("In a tunnelled migration QEMU's data goes through the libvirt connection, so "
-             "there is no separate hypervisor connection for the URI to describe."),
-        Text("Drop --migrateuri, or drop --tunnelled to use QEMU's own connection."),
+             "there is no separate hypervisor connection for the URI to describe.",
+             "隧道迁移中 QEMU 的数据经由 libvirt 连接传输，"
+             "不存在单独的 hypervisor 连接可供这个 URI 描述。"),
+        Text("Drop --migrateuri, or drop --tunnelled to use QEMU's own connection.",
+             "去掉 --migrateuri，或者去掉 --tunnelled 以使用 QEMU 自己的连接。"),
         since=v("1.2.16"), api=Api.TO_URI3, phase=_P2P,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer",
     ),
@@ -568,8 +659,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         "qemu-tunnelled-listen-address", _X, _QEMU, 20, ("p2p", "tunnelled"),
         ("listen-address",),
         (_m(_UNSUPPORTED_ARG + "listen address is not supported by tunnelled migration"),),
-        Text("A tunnelled migration does not make the destination QEMU listen on the network."),
-        Text("Drop --listen-address, or drop --tunnelled."),
+        Text("A tunnelled migration does not make the destination QEMU listen on the network.",
+             "隧道迁移不会让目标主机上的 QEMU 在网络上监听。"),
+        Text("Drop --listen-address, or drop --tunnelled.",
+             "去掉 --listen-address，或者去掉 --tunnelled。"),
         since=v("1.2.16"), api=Api.TO_URI3, phase=_P2P,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer",
     ),
@@ -577,8 +670,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         "qemu-tunnelled-disks-port", _X, _QEMU, 30, ("p2p", "tunnelled"), ("disks-port>0",),
         (_m(_UNSUPPORTED_ARG + "disk port address is not supported by tunnelled migration"),),
         Text("A tunnelled migration has no separate disk-copy connection whose port could be "
-             "chosen."),
-        Text("Drop --disks-port, or drop --tunnelled."),
+             "chosen.",
+             "隧道迁移没有单独的磁盘复制连接，也就无从选择它的端口。"),
+        Text("Drop --disks-port, or drop --tunnelled.",
+             "去掉 --disks-port，或者去掉 --tunnelled。"),
         since=v("1.3.3"), api=Api.TO_URI3, phase=_P2P,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer",
     ),
@@ -589,8 +684,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_UNSUPPORTED_ARG + "resuming failed post-copy migration requires post-copy to "
             "be enabled"),),
         Text("Only a migration that ran in post-copy mode can be resumed, and the resuming "
-             "call must say so."),
-        Text("Repeat the original flags, including POSTCOPY, together with POSTCOPY_RESUME."),
+             "call must say so.",
+             "只有以后拷贝模式运行过的迁移才能恢复，而且恢复时的调用也必须表明这一点。"),
+        Text("Repeat the original flags, including POSTCOPY, together with POSTCOPY_RESUME.",
+             "重复原来的标志（包括 POSTCOPY），并加上 POSTCOPY_RESUME。"),
         since=v("8.5.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume",
     ),
@@ -599,8 +696,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_UNSUPPORTED_ARG + "post-copy migration is not supported with non-live or "
             "paused migration"),),
         Text("Post-copy lets the guest run on the destination before all memory has arrived; "
-             "a guest that is paused (--suspend, or not --live) cannot run there early."),
-        Text("Add --live and drop --suspend, or drop --postcopy."),
+             "a guest that is paused (--suspend, or not --live) cannot run there early.",
+             "后拷贝让虚拟机在全部内存到达之前就在目标主机上运行；处于暂停状态的虚拟机（--suspend，"
+             "或者没有 --live）无法提前在那里运行。"),
+        Text("Add --live and drop --suspend, or drop --postcopy.",
+             "加上 --live 并去掉 --suspend，或者去掉 --postcopy。"),
         since=v("1.3.3"), phase=_BEGIN, any_of=("!live", "suspend"),
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
                "qemuMigrationDstPrepareAny",
@@ -609,8 +709,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         "qemu-postcopy-tunnelled", _X, _QEMU, 30, ("postcopy",), ("tunnelled",),
         (_m(_UNSUPPORTED_ARG + "post-copy is not supported with tunnelled migration"),),
         Text("Post-copy needs QEMU's return path to request missing pages, which a tunnel "
-             "through libvirt does not provide."),
-        Text("Drop --tunnelled (use --tls for encryption), or drop --postcopy."),
+             "through libvirt does not provide.",
+             "后拷贝需要 QEMU 的回传通道（return path）来请求缺失的内存页，"
+             "而经由 libvirt 的隧道不提供这一通道。"),
+        Text("Drop --tunnelled (use --tls for encryption), or drop --postcopy.",
+             "去掉 --tunnelled（需要加密时用 --tls），或者去掉 --postcopy。"),
         since=v("2.5.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
                "qemuMigrationDstPrepareAny",
@@ -618,8 +721,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
     Rule(
         "qemu-offline-storage", _R, _QEMU, 40, ("offline",), (),
         (_m(_INVALID_OP + "offline migration cannot handle non-shared storage"),),
-        Text("An offline migration sends only the definition; no disk is copied."),
-        Text("Copy the disk images yourself and drop --copy-storage-*, or migrate live."),
+        Text("An offline migration sends only the definition; no disk is copied.",
+             "离线迁移只发送定义，不会复制任何磁盘。"),
+        Text("Copy the disk images yourself and drop --copy-storage-*, or migrate live.",
+             "自行复制磁盘镜像并去掉 --copy-storage-*，或者改用热迁移。"),
         phase=_BEGIN, any_of=_STORAGE,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
                "qemuMigrationDstPrepareAny (wording verified in 9.0.0 and 11.3.0)",
@@ -640,8 +745,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
     Rule(
         "qemu-offline-tunnelled", _X, _QEMU, 60, ("offline",), ("tunnelled",),
         (_m(_INVALID_OP + "tunnelled offline migration does not make sense"),),
-        Text("An offline migration sends no data stream that a tunnel could carry."),
-        Text("Drop --tunnelled."),
+        Text("An offline migration sends no data stream that a tunnel could carry.",
+             "离线迁移不发送任何数据流，隧道无物可传。"),
+        Text("Drop --tunnelled.",
+             "去掉 --tunnelled。"),
         phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase, "
                "qemuMigrationDstPrepareAny (wording verified in 9.0.0 and 11.3.0)",
@@ -661,8 +768,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_NOT_SUPPORTED + "migration of non-shared storage is not supported with "
             "tunnelled migration and this QEMU"),),
         Text("Disks are copied over a separate NBD connection from QEMU, which a tunnelled "
-             "migration does not have."),
-        Text("Drop --tunnelled (use --tls for encryption), or copy the disks another way."),
+             "migration does not have.",
+             "磁盘通过 QEMU 发起的单独 NBD 连接复制，而隧道迁移没有这样的连接。"),
+        Text("Drop --tunnelled (use --tls for encryption), or copy the disks another way.",
+             "去掉 --tunnelled（需要加密时用 --tls），或者用其他方式复制磁盘。"),
         since=v("10.0.0"), phase=_BEGIN, any_of=_STORAGE,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (11.3.0 returns the "
                "error; 9.0.0 does not)" + _INFERRED_10,
@@ -672,8 +781,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_NOT_SUPPORTED + "migration of non-shared storage is not supported with "
             "tunnelled migration and this QEMU"),),
         Text("Disks are copied over a separate NBD connection from QEMU, which a tunnelled "
-             "migration does not have."),
-        Text("Drop --tunnelled (use --tls for encryption), or copy the disks another way."),
+             "migration does not have.",
+             "磁盘通过 QEMU 发起的单独 NBD 连接复制，而隧道迁移没有这样的连接。"),
+        Text("Drop --tunnelled (use --tls for encryption), or copy the disks another way.",
+             "去掉 --tunnelled（需要加密时用 --tls），或者用其他方式复制磁盘。"),
         since=v("6.10.0"), until=v("9.0.0"), phase=_BEGIN, any_of=_STORAGE,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (older copies return "
                "the error for a -blockdev QEMU; the exact release that lost the return before "
@@ -684,8 +795,11 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS' requires use of "
             "'VIR_MIGRATE_NON_SHARED_DISK' or 'VIR_MIGRATE_NON_SHARED_INC' flag"),),
         Text("migrate_disks picks which disks a storage copy includes; without a storage "
-             "copy flag no disk is copied."),
-        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks."),
+             "copy flag no disk is copied.",
+             "migrate_disks 用来挑选存储复制包含哪些磁盘；没有存储复制标志，"
+             "就不会复制任何磁盘。"),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks.",
+             "加上 NON_SHARED_DISK 或 NON_SHARED_INC，或者去掉 migrate_disks。"),
         since=v("10.0.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (absent in 9.0.0, "
                "present in 11.3.0)" + _INFERRED_10,
@@ -696,8 +810,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_DETECT_ZEROES' "
             "requires use of 'VIR_MIGRATE_NON_SHARED_DISK' or 'VIR_MIGRATE_NON_SHARED_INC' "
             "flag"),),
-        Text("Zero detection is a property of the disk copy, which needs a storage copy flag."),
-        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks_detect_zeroes."),
+        Text("Zero detection is a property of the disk copy, which needs a storage copy flag.",
+             "全零检测是磁盘复制的一个特性，而磁盘复制需要存储复制标志。"),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks_detect_zeroes.",
+             "加上 NON_SHARED_DISK 或 NON_SHARED_INC，或者去掉 migrate_disks_detect_zeroes。"),
         since=v("10.9.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase",
     ),
@@ -706,8 +822,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         _STORAGE,
         (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO' requires "
             "use of 'VIR_MIGRATE_NON_SHARED_DISK' or 'VIR_MIGRATE_NON_SHARED_INC' flag"),),
-        Text("Declaring destination images as already zeroed only matters for a disk copy."),
-        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks_target_zero."),
+        Text("Declaring destination images as already zeroed only matters for a disk copy.",
+             "声明目标端镜像已全部为零，只对磁盘复制有意义。"),
+        Text("Add NON_SHARED_DISK or NON_SHARED_INC, or drop migrate_disks_target_zero.",
+             "加上 NON_SHARED_DISK 或 NON_SHARED_INC，或者去掉 migrate_disks_target_zero。"),
         since=v("12.2.0"), phase=_BEGIN,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (12.x; text from the "
                "12.9.0 driver binary; the 'Operation not supported' code is inferred from the "
@@ -720,8 +838,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (_m(_NOT_SUPPORTED + "Explicit destination hostname is required for TLS migration "
             "over UNIX socket"),),
         Text("TLS checks the destination's certificate against a host name, and a UNIX "
-             "socket path has none."),
-        Text("Add --tls-destination with the name in the destination's certificate."),
+             "socket path has none.",
+             "TLS 要按主机名校验目标主机的证书，而 UNIX 套接字路径没有主机名。"),
+        Text("Add --tls-destination with the name in the destination's certificate.",
+             "加上 --tls-destination，并给出目标主机证书中的名称。"),
         since=v("6.8.0"), phase=_PERFORM,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcPerformNative",
     ),
@@ -741,46 +861,68 @@ _ADVICE_RULES: tuple[Rule, ...] = (
     Rule(
         "advice-not-live", _W, _ADVICE, 20, ("!live", "!offline", "!postcopy-resume"), (), (),
         Text("Without --live the guest is paused for the whole transfer of its memory (and of "
-             "its disks, when they are copied): the downtime is the full copy time."),
-        Text("Add --live to keep the guest running while memory is copied."),
+             "its disks, when they are copied): the downtime is the full copy time.",
+             "不带 --live 时，虚拟机在传输内存（以及需要复制时的磁盘）的整个过程中都处于暂停状态："
+             "停机时间就是全部复制时间。"),
+        Text("Add --live to keep the guest running while memory is copied.",
+             "加上 --live，让虚拟机在复制内存期间继续运行。"),
     ),
     Rule(
         "advice-postcopy-paused-guest", _W, _ADVICE, 30, ("postcopy", "live", "!suspend"), (),
         (),
         Text("If the guest happens to be paused on the source, libvirt adds "
              "VIR_MIGRATE_PAUSED by itself and the QEMU driver then refuses post-copy "
-             "('post-copy migration is not supported with non-live or paused migration')."),
-        Text("Make sure the guest is running (virsh resume) before a post-copy migration."),
+             "('post-copy migration is not supported with non-live or paused migration').",
+             "如果虚拟机在源主机上恰好处于暂停状态，libvirt 会自动加上 VIR_MIGRATE_PAUSED，"
+             "随后 QEMU 驱动会拒绝后拷贝（'post-copy migration is not supported "
+             "with non-live or paused migration'）。"),
+        Text("Make sure the guest is running (virsh resume) before a post-copy migration.",
+             "进行后拷贝迁移之前，先确认虚拟机正在运行（virsh resume）。"),
     ),
     Rule(
         "advice-unsafe", _W, _ADVICE, 40, ("unsafe",), (), (),
         Text("--unsafe silences the QEMU driver's check that every writable disk is either "
              "on shared storage, copied, or opened with cache mode none/directsync. If that "
-             "is not really so, the guest's disks can be corrupted after the switchover."),
+             "is not really so, the guest's disks can be corrupted after the switchover.",
+             "--unsafe 会关闭 QEMU 驱动的一项检查：每个可写磁盘要么位于共享存储上，"
+             "要么会被复制，要么以 none/directsync 缓存模式打开。"
+             "如果实际并非如此，切换之后虚拟机的磁盘可能会损坏。"),
         Text("Drop --unsafe unless you know the storage stays coherent between the hosts "
-             "(for example a cluster filesystem libvirt does not recognise)."),
+             "(for example a cluster filesystem libvirt does not recognise).",
+             "除非确知两台主机之间的存储保持一致（例如 libvirt 识别不了的集群文件系统），"
+             "否则请去掉 --unsafe。"),
     ),
     Rule(
         "advice-postcopy-resume", _W, _ADVICE, 50, ("postcopy-resume",), (), (),
         Text("POSTCOPY_RESUME only recovers a migration of this guest that already failed "
              "during post-copy; for any other migration the QEMU driver refuses it (the "
-             "migration 'is not in post-copy phase' or 'has not failed')."),
-        Text("For a new migration drop --postcopy-resume."),
+             "migration 'is not in post-copy phase' or 'has not failed').",
+             "POSTCOPY_RESUME 只能恢复该虚拟机在后拷贝阶段已经失败的那次迁移；"
+             "对其他任何迁移，QEMU 驱动都会拒绝（迁移 'is not in post-copy phase' "
+             "或 'has not failed'）。"),
+        Text("For a new migration drop --postcopy-resume.",
+             "发起新的迁移时，去掉 --postcopy-resume。"),
     ),
     Rule(
         "advice-rdma-pin-all-without-rdma", _W, _ADVICE, 60, ("rdma-pin-all",),
         ("migrateuri^rdma:",), (),
         Text("Pinning all guest memory only has an effect on an RDMA transport, chosen with an "
-             "rdma:// --migrateuri; libvirt does not check the URI for you."),
-        Text("Add --migrateuri rdma://HOST:PORT, or drop --rdma-pin-all."),
+             "rdma:// --migrateuri; libvirt does not check the URI for you.",
+             "锁定虚拟机全部内存只对 RDMA 传输有效，而 RDMA 传输要通过 rdma:// 形式的"
+             " --migrateuri 选择；libvirt 不会替你检查 URI。"),
+        Text("Add --migrateuri rdma://HOST:PORT, or drop --rdma-pin-all.",
+             "加上 --migrateuri rdma://HOST:PORT，或者去掉 --rdma-pin-all。"),
     ),
     Rule(
         "advice-compressed-default-xbzrle", _W, _ADVICE, 70, ("compressed", "!parallel"),
         (_COMP,), (),
         Text("--compressed without --comp-methods means xbzrle, which only compresses pages "
              "that are sent again after the guest changed them; the first pass over memory is "
-             "not compressed at all."),
-        Text("Add --comp-methods mt (or, with --parallel, zlib or zstd) for real compression."),
+             "not compressed at all.",
+             "只有 --compressed 而没有 --comp-methods 时使用 xbzrle，"
+             "它只压缩虚拟机修改后需要重新发送的页面；第一轮内存传输完全不压缩。"),
+        Text("Add --comp-methods mt (or, with --parallel, zlib or zstd) for real compression.",
+             "要真正压缩，请加上 --comp-methods mt（使用 --parallel 时则用 zlib 或 zstd）。"),
         since=v("1.3.4"),
     ),
     Rule(
@@ -789,8 +931,11 @@ _ADVICE_RULES: tuple[Rule, ...] = (
             "tunnelled migration and this QEMU"),),
         Text("This release logs that storage cannot be copied through a tunnel but carries "
              "on with the migration anyway (a missing return in the Begin step), so the disks "
-             "are not copied the way the flags ask."),
-        Text("Drop --tunnelled (use --tls for encryption) when copying storage."),
+             "are not copied the way the flags ask.",
+             "这个版本会在日志中记录存储无法经隧道复制，但仍继续迁移（Begin 阶段少了一个 return），"
+             "因此磁盘并不会按标志的要求复制。"),
+        Text("Drop --tunnelled (use --tls for encryption) when copying storage.",
+             "复制存储时去掉 --tunnelled（需要加密时用 --tls）。"),
         since=v("9.0.0"), until=v("10.0.0"), any_of=_STORAGE,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (9.0.0: virReportError "
                "without return)" + _INFERRED_10,

@@ -19,19 +19,129 @@ class ProducerRow:
     source: str  # where the value comes from
 
 
+_NOVA = "openstack/nova nova/virt/libvirt/driver.py"
+_NOVA_LIVE = "LIVE|PEER2PEER|UNDEFINE_SOURCE|PERSIST_DEST"
+_NOVA_BLOCK = _NOVA_LIVE + "|NON_SHARED_INC"
+_VDSM = "oVirt/vdsm lib/vdsm/virt/migration.py (_calculate_migration_flags)"
+_VDSM_BASE = "LIVE|PEER2PEER|PERSIST_DEST"
+_CLOUDSTACK = (
+    "apache/cloudstack plugins/hypervisors/kvm/src/main/java/com/cloud/hypervisor/kvm/"
+    "resource/MigrateKVMAsync.java (call)"
+)
+_CS_BASE = "LIVE|COMPRESSED"
+
+
+def _nova(kind: str, extra: str, option: str, what: str) -> tuple[ProducerRow, ProducerRow]:
+    """nova's live and block migration flags with one configuration option switched on."""
+    return (
+        ProducerRow(
+            f"nova live migration ({kind})", f"{_NOVA_LIVE}|{extra}",
+            Text(f"OpenStack nova's live migration on shared storage with {what}."),
+            f"{_NOVA} (_parse_migration_flags; [libvirt] {option})",
+        ),
+        ProducerRow(
+            f"nova block migration ({kind})", f"{_NOVA_BLOCK}|{extra}",
+            Text(f"OpenStack nova's block migration (local disks) with {what}."),
+            f"{_NOVA} (_parse_migration_flags; [libvirt] {option})",
+        ),
+    )
+
+
 PRODUCERS: tuple[ProducerRow, ...] = (
     ProducerRow(
-        "nova live migration",
-        "live|p2p|persistent|undefinesource",
+        "nova live migration", _NOVA_LIVE,
         Text("OpenStack nova's default flags for a live migration on shared storage.",
              "OpenStack nova 在共享存储上做热迁移时默认使用的标志"),
-        "nova/virt/libvirt/driver.py (live_migration_flag default, 0x1b)",
+        f"{_NOVA} (_prepare_migration_flags, live_migration_flags; 0x1b)",
     ),
     ProducerRow(
-        "nova block migration",
-        "live|p2p|persistent|undefinesource|copy-storage-inc",
+        "nova block migration", _NOVA_BLOCK,
         Text("OpenStack nova's default flags for a live block migration (local disks).",
              "OpenStack nova 做块迁移（本地磁盘热迁移）时默认使用的标志"),
-        "nova/virt/libvirt/driver.py (block_migration_flag default, 0x9b)",
+        f"{_NOVA} (_prepare_migration_flags, block_migration_flags; 0x9b)",
+    ),
+    *_nova("tunnelled", "TUNNELLED", "live_migration_tunnelled = True",
+           "the stream tunnelled through libvirtd"),
+    *_nova("native TLS", "TLS", "live_migration_with_native_tls = True", "QEMU-native TLS"),
+    *_nova("post-copy", "POSTCOPY", "live_migration_permit_post_copy = True",
+           "post-copy allowed"),
+    *_nova("auto-converge", "AUTO_CONVERGE", "live_migration_permit_auto_converge = True "
+           "(ignored when post-copy is on)", "auto-converge"),
+    *_nova("parallel", "PARALLEL", "live_migration_parallel_connections > 1",
+           "parallel connections"),
+    *_nova("native TLS, post-copy", "TLS|POSTCOPY",
+           "live_migration_with_native_tls and live_migration_permit_post_copy",
+           "QEMU-native TLS and post-copy allowed"),
+    ProducerRow(
+        "vdsm (oVirt) migration", _VDSM_BASE,
+        Text("oVirt's vdsm: a peer-to-peer live migration that keeps the guest defined on the "
+             "destination (cluster level 4.2 and later)."),
+        _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, cluster level < 4.2", "LIVE|PEER2PEER",
+        Text("oVirt's vdsm for clusters older than 4.2: peer-to-peer live migration without "
+             "a persistent definition on the destination."),
+        _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, tunnelled", f"{_VDSM_BASE}|TUNNELLED",
+        Text("oVirt's vdsm with tunnelled migration enabled."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, abort on error", f"{_VDSM_BASE}|ABORT_ON_ERROR",
+        Text("oVirt's vdsm with abortOnError set."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, compressed", f"{_VDSM_BASE}|COMPRESSED",
+        Text("oVirt's vdsm with compression requested by the migration policy."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, auto-converge", f"{_VDSM_BASE}|AUTO_CONVERGE",
+        Text("oVirt's vdsm with auto-converge requested by the migration policy."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, encrypted", f"{_VDSM_BASE}|TLS",
+        Text("oVirt's vdsm with encrypted (TLS) migration."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, parallel", f"{_VDSM_BASE}|PARALLEL",
+        Text("oVirt's vdsm with parallel migration connections."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, post-copy policy", f"{_VDSM_BASE}|POSTCOPY",
+        Text("oVirt's vdsm when the convergence schedule may switch to post-copy."), _VDSM,
+    ),
+    ProducerRow(
+        "vdsm (oVirt) migration, parallel zero-copy", f"{_VDSM_BASE}|PARALLEL|ZEROCOPY",
+        Text("oVirt's vdsm with parallel connections and zero-copy sending."), _VDSM,
+    ),
+    ProducerRow(
+        "CloudStack KVM live migration", _CS_BASE,
+        Text("Apache CloudStack's KVM agent: a live migration driven by the agent "
+             "(virDomainMigrate3), with compression."),
+        _CLOUDSTACK,
+    ),
+    ProducerRow(
+        "CloudStack KVM live migration, auto-convergence", f"{_CS_BASE}|AUTO_CONVERGE",
+        Text("Apache CloudStack's KVM agent with kvm.migrate.auto.convergence switched on."),
+        _CLOUDSTACK,
+    ),
+    ProducerRow(
+        "CloudStack KVM migration with storage (full clone)", f"{_CS_BASE}|NON_SHARED_DISK",
+        Text("Apache CloudStack's KVM agent migrating a guest together with its volumes."),
+        _CLOUDSTACK,
+    ),
+    ProducerRow(
+        "CloudStack KVM migration with storage (full clone), auto-convergence",
+        f"{_CS_BASE}|NON_SHARED_DISK|AUTO_CONVERGE",
+        Text("Apache CloudStack's KVM agent migrating volumes, with auto-convergence."),
+        _CLOUDSTACK,
+    ),
+    ProducerRow(
+        "CloudStack KVM migration with storage (linked clone)",
+        f"{_CS_BASE}|PERSIST_DEST|NON_SHARED_INC",
+        Text("Apache CloudStack's KVM agent migrating the top layer of linked-clone volumes."),
+        _CLOUDSTACK + "; newer releases (migrateNonSharedInc)",
     ),
 )

@@ -37,6 +37,7 @@ class Candidate(NamedTuple):
 def split_word(word: str) -> tuple[str, str]:
     """`'LIVE|PEER'` -> `('LIVE|', 'PEER')`: the finished part and the name being typed."""
     cut = max(word.rfind(sep) for sep in SEPARATORS) + 1
+    cut += len(word[cut:]) - len(word[cut:].lstrip())  # `LIVE | PEER`: the blank stays
     return word[:cut], word[cut:]
 
 

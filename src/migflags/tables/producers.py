@@ -75,73 +75,91 @@ PRODUCERS: tuple[ProducerRow, ...] = (
     ProducerRow(
         "vdsm (oVirt) migration", _VDSM_BASE,
         Text("oVirt's vdsm: a peer-to-peer live migration that keeps the guest defined on the "
-             "destination (cluster level 4.2 and later)."),
+             "destination (cluster level 4.2 and later).",
+             "oVirt 的 vdsm：点对点热迁移，虚拟机在目标主机上保持已定义状态（集群级别 4.2 "
+             "及以上）"),
         _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, cluster level < 4.2", "LIVE|PEER2PEER",
         Text("oVirt's vdsm for clusters older than 4.2: peer-to-peer live migration without "
-             "a persistent definition on the destination."),
+             "a persistent definition on the destination.",
+             "oVirt 的 vdsm，集群级别低于 4.2：点对点热迁移，"
+             "目标主机上不保存持久化定义"),
         _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, tunnelled", f"{_VDSM_BASE}|TUNNELLED",
-        Text("oVirt's vdsm with tunnelled migration enabled."), _VDSM,
+        Text("oVirt's vdsm with tunnelled migration enabled.",
+             "oVirt 的 vdsm，启用了隧道迁移"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, abort on error", f"{_VDSM_BASE}|ABORT_ON_ERROR",
-        Text("oVirt's vdsm with abortOnError set."), _VDSM,
+        Text("oVirt's vdsm with abortOnError set.",
+             "oVirt 的 vdsm，设置了 abortOnError"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, compressed", f"{_VDSM_BASE}|COMPRESSED",
-        Text("oVirt's vdsm with compression requested by the migration policy."), _VDSM,
+        Text("oVirt's vdsm with compression requested by the migration policy.",
+             "oVirt 的 vdsm，迁移策略要求压缩"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, auto-converge", f"{_VDSM_BASE}|AUTO_CONVERGE",
-        Text("oVirt's vdsm with auto-converge requested by the migration policy."), _VDSM,
+        Text("oVirt's vdsm with auto-converge requested by the migration policy.",
+             "oVirt 的 vdsm，迁移策略要求自动收敛"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, encrypted", f"{_VDSM_BASE}|TLS",
-        Text("oVirt's vdsm with encrypted (TLS) migration."), _VDSM,
+        Text("oVirt's vdsm with encrypted (TLS) migration.",
+             "oVirt 的 vdsm，使用加密（TLS）迁移"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, parallel", f"{_VDSM_BASE}|PARALLEL",
-        Text("oVirt's vdsm with parallel migration connections."), _VDSM,
+        Text("oVirt's vdsm with parallel migration connections.",
+             "oVirt 的 vdsm，使用并行迁移连接"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, post-copy policy", f"{_VDSM_BASE}|POSTCOPY",
-        Text("oVirt's vdsm when the convergence schedule may switch to post-copy."), _VDSM,
+        Text("oVirt's vdsm when the convergence schedule may switch to post-copy.",
+             "oVirt 的 vdsm，收敛调度可能切换到后拷贝"), _VDSM,
     ),
     ProducerRow(
         "vdsm (oVirt) migration, parallel zero-copy", f"{_VDSM_BASE}|PARALLEL|ZEROCOPY",
-        Text("oVirt's vdsm with parallel connections and zero-copy sending."), _VDSM,
+        Text("oVirt's vdsm with parallel connections and zero-copy sending.",
+             "oVirt 的 vdsm，使用并行连接和零拷贝发送"), _VDSM,
     ),
     ProducerRow(
         "CloudStack KVM live migration", _CS_BASE,
         Text("Apache CloudStack's KVM agent: a live migration driven by the agent "
-             "(virDomainMigrate3), with compression."),
+             "(virDomainMigrate3), with compression.",
+             "Apache CloudStack 的 KVM 代理：由代理驱动的热迁移（virDomainMigrate3），"
+             "启用压缩"),
         _CLOUDSTACK,
     ),
     ProducerRow(
         "CloudStack KVM live migration, auto-convergence", f"{_CS_BASE}|AUTO_CONVERGE",
-        Text("Apache CloudStack's KVM agent with kvm.migrate.auto.convergence switched on."),
+        Text("Apache CloudStack's KVM agent with kvm.migrate.auto.convergence switched on.",
+             "Apache CloudStack 的 KVM 代理，开启了 kvm.migrate.auto.convergence"),
         _CLOUDSTACK,
     ),
     ProducerRow(
         "CloudStack KVM migration with storage (full clone)", f"{_CS_BASE}|NON_SHARED_DISK",
-        Text("Apache CloudStack's KVM agent migrating a guest together with its volumes."),
+        Text("Apache CloudStack's KVM agent migrating a guest together with its volumes.",
+             "Apache CloudStack 的 KVM 代理，连同卷一起迁移虚拟机"),
         _CLOUDSTACK,
     ),
     ProducerRow(
         "CloudStack KVM migration with storage (full clone), auto-convergence",
         f"{_CS_BASE}|NON_SHARED_DISK|AUTO_CONVERGE",
-        Text("Apache CloudStack's KVM agent migrating volumes, with auto-convergence."),
+        Text("Apache CloudStack's KVM agent migrating volumes, with auto-convergence.",
+             "Apache CloudStack 的 KVM 代理，迁移卷并开启自动收敛"),
         _CLOUDSTACK,
     ),
     ProducerRow(
         "CloudStack KVM migration with storage (linked clone)",
         f"{_CS_BASE}|PERSIST_DEST|NON_SHARED_INC",
-        Text("Apache CloudStack's KVM agent migrating the top layer of linked-clone volumes."),
+        Text("Apache CloudStack's KVM agent migrating the top layer of linked-clone volumes.",
+             "Apache CloudStack 的 KVM 代理，迁移链接克隆卷的最上层"),
         _CLOUDSTACK + "; newer releases (migrateNonSharedInc)",
     ),
 )

@@ -73,6 +73,11 @@ UI: dict[str, Text] = {
         "virsh {version} would stop at the first error: {message}",
         "virsh {version} 会在第一个错误处停下：{message}",
     ),
+    # `migflags check`: the verdict, naming the layer that refuses first
+    "refused_virsh": Text("refused by virsh {version}: {message}", ""),
+    "refused_libvirt": Text("refused by libvirt {version}'s public API: {message}", ""),
+    "refused_qemu": Text("refused by the QEMU driver of libvirt {version}: {message}", ""),
+    "also_warnings": Text("{count} warning(s) above: nothing refuses them, but read them.", ""),
     # `migflags explain`
     "explain_flag": Text(
         "{name} = {value} ({hex}), bit {bit}", "{name} = {value}（{hex}），第 {bit} 位"

@@ -20,12 +20,12 @@ from migflags.cli.common import (
 from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
-from migflags.model import Request
+from migflags.model import Request, Result
 from migflags.parse import flag_spellings, lookup_flag, parse_value
 from migflags.render.words import virsh_args
 from migflags.tables.flags import FLAGS
 from migflags.tables.options import OPTIONS, OPTIONS_BY_NAME, OPTIONS_BY_PARAM
-from migflags.texts import UI
+from migflags.texts import UI, word_for
 from migflags.versions import LibvirtVersion
 from migflags.virsh_argv import convert, parse_virsh_argv
 
@@ -250,15 +250,42 @@ def check_cmd(
     request, source = _request_from_cli(ctx, values, options, version)
     result = analyse(request, version, source=source)
     out = Output(lang=resolve_lang(lang), **output)
-    errors = [p for p in result.problems if p.is_error]
-    if out.as_json or out.expr_format or result.problems:
+    if out.as_json or out.expr_format:
         emit([result], out, single=True)
-    if not result.problems:
-        click.echo(UI["accepted"].get(out.lang).format(version=version))
-    elif errors and not out.as_json:
-        click.echo(UI["virsh_stops"].get(out.lang).format(
-            version=version, message=errors[0].message or errors[0].rule), err=True)
+    else:
+        for line in _problem_lines(result, out.lang):
+            click.echo(line)
+        click.echo(_verdict(result, out.lang))
     finish([result], strict=not lenient)
+
+
+def _problem_lines(result: Result, lang: str) -> list[str]:
+    """The problems, in the order the layers raise them (the first error is what you see)."""
+    colon = UI["colon"].get(lang)
+    lines = []
+    for problem in result.problems:
+        level = word_for("level", problem.level, lang)
+        shown = f"{level} [{word_for('layer', problem.layer, lang)}]"
+        message = f" {problem.message}" if problem.message else ""
+        lines.append(f"{shown} {problem.rule}:{message}")
+        lines.append(f"    {UI['why'].get(lang)}{colon}{problem.explanation.get(lang)}")
+        lines.append(f"    {UI['fix'].get(lang)}{colon}{problem.fix.get(lang)}")
+    return lines
+
+
+def _verdict(result: Result, lang: str) -> str:
+    """One line: accepted, or which layer refuses first and with which words."""
+    errors = [p for p in result.problems if p.is_error]
+    if not errors:
+        warnings = len(result.problems)
+        accepted = UI["accepted"].get(lang).format(version=result.libvirt)
+        if warnings:
+            return accepted + "\n" + UI["also_warnings"].get(lang).format(count=warnings)
+        return accepted
+    first = errors[0]
+    return UI[f"refused_{first.layer}"].get(lang).format(
+        version=result.libvirt, message=first.message or first.rule
+    )
 
 
 # ------------------------------------------------------------------ list and explain

@@ -31,17 +31,19 @@ _CLOUDSTACK = (
 _CS_BASE = "LIVE|COMPRESSED"
 
 
-def _nova(kind: str, extra: str, option: str, what: str) -> tuple[ProducerRow, ProducerRow]:
+def _nova(kind: str, extra: str, option: str, what: Text) -> tuple[ProducerRow, ProducerRow]:
     """nova's live and block migration flags with one configuration option switched on."""
     return (
         ProducerRow(
             f"nova live migration ({kind})", f"{_NOVA_LIVE}|{extra}",
-            Text(f"OpenStack nova's live migration on shared storage with {what}."),
+            Text(f"OpenStack nova's live migration on shared storage with {what.en}.",
+                 f"OpenStack nova 在共享存储上的热迁移，{what.zh}"),
             f"{_NOVA} (_parse_migration_flags; [libvirt] {option})",
         ),
         ProducerRow(
             f"nova block migration ({kind})", f"{_NOVA_BLOCK}|{extra}",
-            Text(f"OpenStack nova's block migration (local disks) with {what}."),
+            Text(f"OpenStack nova's block migration (local disks) with {what.en}.",
+                 f"OpenStack nova 的块迁移（本地磁盘），{what.zh}"),
             f"{_NOVA} (_parse_migration_flags; [libvirt] {option})",
         ),
     )
@@ -61,31 +63,24 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         f"{_NOVA} (_prepare_migration_flags, block_migration_flags; 0x9b)",
     ),
     *_nova("tunnelled", "TUNNELLED", "live_migration_tunnelled = True",
-           "the stream tunnelled through libvirtd"),
-    *_nova("native TLS", "TLS", "live_migration_with_native_tls = True", "QEMU-native TLS"),
+           Text("the stream tunnelled through libvirtd", "数据流经 libvirtd 隧道传输")),
+    *_nova("native TLS", "TLS", "live_migration_with_native_tls = True",
+           Text("QEMU-native TLS", "使用 QEMU 原生 TLS")),
     *_nova("post-copy", "POSTCOPY", "live_migration_permit_post_copy = True",
-           "post-copy allowed"),
+           Text("post-copy allowed", "允许后拷贝")),
     *_nova("auto-converge", "AUTO_CONVERGE", "live_migration_permit_auto_converge = True "
-           "(ignored when post-copy is on)", "auto-converge"),
+           "(ignored when post-copy is on)", Text("auto-converge", "开启自动收敛")),
     *_nova("parallel", "PARALLEL", "live_migration_parallel_connections > 1",
-           "parallel connections"),
+           Text("parallel connections", "使用并行连接")),
     *_nova("native TLS, post-copy", "TLS|POSTCOPY",
            "live_migration_with_native_tls and live_migration_permit_post_copy",
-           "QEMU-native TLS and post-copy allowed"),
+           Text("QEMU-native TLS and post-copy allowed", "使用 QEMU 原生 TLS 并允许后拷贝")),
     ProducerRow(
         "vdsm (oVirt) migration", _VDSM_BASE,
         Text("oVirt's vdsm: a peer-to-peer live migration that keeps the guest defined on the "
              "destination (cluster level 4.2 and later).",
              "oVirt 的 vdsm：点对点热迁移，虚拟机在目标主机上保持已定义状态（集群级别 4.2 "
              "及以上）"),
-        _VDSM,
-    ),
-    ProducerRow(
-        "vdsm (oVirt) migration, cluster level < 4.2", "LIVE|PEER2PEER",
-        Text("oVirt's vdsm for clusters older than 4.2: peer-to-peer live migration without "
-             "a persistent definition on the destination.",
-             "oVirt 的 vdsm，集群级别低于 4.2：点对点热迁移，"
-             "目标主机上不保存持久化定义"),
         _VDSM,
     ),
     ProducerRow(

@@ -74,10 +74,21 @@ UI: dict[str, Text] = {
         "virsh {version} 会在第一个错误处停下：{message}",
     ),
     # `migflags check`: the verdict, naming the layer that refuses first
-    "refused_virsh": Text("refused by virsh {version}: {message}", ""),
-    "refused_libvirt": Text("refused by libvirt {version}'s public API: {message}", ""),
-    "refused_qemu": Text("refused by the QEMU driver of libvirt {version}: {message}", ""),
-    "also_warnings": Text("{count} warning(s) above: nothing refuses them, but read them.", ""),
+    "refused_virsh": Text(
+        "refused by virsh {version}: {message}", "会被 virsh {version} 拒绝：{message}"
+    ),
+    "refused_libvirt": Text(
+        "refused by libvirt {version}'s public API: {message}",
+        "会被 libvirt {version} 的公共 API 拒绝：{message}",
+    ),
+    "refused_qemu": Text(
+        "refused by the QEMU driver of libvirt {version}: {message}",
+        "会被 libvirt {version} 的 QEMU 驱动拒绝：{message}",
+    ),
+    "also_warnings": Text(
+        "{count} warning(s) above: nothing refuses them, but read them.",
+        "上面有 {count} 条警告：它们不会导致拒绝，但请务必看一看。",
+    ),
     # `migflags explain`
     "explain_flag": Text(
         "{name} = {value} ({hex}), bit {bit}", "{name} = {value}（{hex}），第 {bit} 位"

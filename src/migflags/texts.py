@@ -87,7 +87,7 @@ UI: dict[str, Text] = {
     ),
     "also_warnings": Text(
         "{count} warning(s) above: nothing refuses them, but read them.",
-        "上面有 {count} 条警告：它们不会导致拒绝，但请务必看一看。",
+        "上面有 {count} 条警告：没有哪一层会因此拒绝，但请留意。",
     ),
     # `migflags explain`
     "explain_flag": Text(

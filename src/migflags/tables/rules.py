@@ -162,7 +162,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         "virsh-live-offline", _X, _VIRSH, 10, ("live",), ("offline",),
         (_m("Options --live and --offline are mutually exclusive"),),
         Text("An offline migration moves only the definition, so there is nothing to keep live.",
-             "离线迁移只迁移定义，没有正在运行的东西需要保持在线。"),
+             "离线迁移只迁移定义，不存在需要保持运行的虚拟机。"),
         Text("Drop --offline to move a running guest, or drop --live to move only its definition.",
              "要迁移正在运行的虚拟机就去掉 --offline；只迁移其定义就去掉 --live。"),
         since=v("1.3.2"), source="tools/virsh-domain.c:cmdMigrate (VSH_EXCLUSIVE_OPTIONS)",

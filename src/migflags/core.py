@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from migflags.check import api_for, check
-from migflags.model import FileArg, Param, Problem, Producer, Request, Result
+from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS
-from migflags.tables.options import OPTIONS_BY_NAME, OptionKind
+from migflags.tables.options import FETCH_INDEX, OPTIONS_BY_NAME, OptionKind
 from migflags.tables.producers import PRODUCERS
 from migflags.tables.rules import (
     LAYER_ORDER,
@@ -82,16 +82,22 @@ def _unknown_bits_problem(request: Request) -> list[Problem]:
 
 
 def params_of(request: Request) -> tuple[Param, ...]:
+    """The typed parameters virsh sends for `request`, in the order it adds them.
+
+    virsh leaves out disks_port=0, sends a comma list as one parameter per item and a file
+    option's contents; a value it never converted (`RawValue`) is sent as nothing.
+    """
     params = []
-    for name, value in request.values:
+    for name, value in sorted(request.values, key=lambda item: FETCH_INDEX.get(item[0], -1)):
         option = OPTIONS_BY_NAME[name]
-        if option.kind is OptionKind.PARAM:
-            if option.omit_zero and value == 0:
-                continue
-            if isinstance(value, FileArg):
-                value = value.content
-            assert isinstance(value, (str, int, tuple))
-            params.append(Param(option, value))
+        if option.kind is not OptionKind.PARAM or isinstance(value, RawValue):
+            continue
+        if option.omit_zero and value == 0:
+            continue
+        if isinstance(value, FileArg):
+            value = value.content
+        assert isinstance(value, (str, int, tuple))
+        params.append(Param(option, value))
     return tuple(params)
 
 

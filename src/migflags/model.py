@@ -21,11 +21,25 @@ class FileArg:
 
 
 @dataclass(frozen=True)
+class RawValue:
+    """An option value kept as typed because virsh never got as far as converting it.
+
+    Only made for a command line that names an option the chosen release does not have: that
+    virsh stops at the unknown option, so a malformed value elsewhere is not its complaint.
+    A raw value is shown on command lines but sent as no typed parameter.
+    """
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Request:
     """What a `virsh migrate` call asks for: flag bits plus the values of the other options.
 
     `values` maps option names (without dashes) of non-flag options to their parsed values:
-    True for booleans, int for numbers, str for strings, tuple[str, ...] for comma lists.
+    True for booleans, int for numbers, str for strings, tuple[str, ...] for comma lists,
+    `FileArg` for --xml / --persistent-xml and `RawValue` for a value left unconverted; in the
+    order the command line gave them.
     """
 
     flags: int = 0
@@ -56,6 +70,15 @@ class Param:
     def type(self) -> str:
         assert self.option.param_type is not None
         return self.option.param_type
+
+    @property
+    def items(self) -> tuple[str | int, ...]:
+        """The values of the typed parameters sent: one per list item, else the value."""
+        return self.value if isinstance(self.value, tuple) else (self.value,)
+
+    def log_entries(self) -> list[tuple[str, str, str]]:
+        """(key, type, value) as libvirt's debug log prints `params["key"]=(type)value`."""
+        return [(self.key, self.type, str(item)) for item in self.items]
 
 
 @dataclass(frozen=True)

@@ -1,171 +1,366 @@
 """Parse a `virsh migrate` command line the way virsh of a given release does.
 
-Handles `virsh [global options] migrate`, `--opt value`, `--opt=value`, value options taking the
-next word even when it looks like an option, bare words filling the positional slots of that
-release, and virsh's numeric types. Errors quote virsh's own wording (without "error: ").
+What virsh does, and so what this module does:
+
+* An optional `virsh [global options] migrate` prefix (`-c URI`, `--connect=URI`, `-qr`, ...,
+  long options abbreviated as getopt allows) is dropped.
+* `--opt value` and `--opt=value`; a value option takes the next word even when it looks like
+  an option (`--dname --live` names the guest "--live"). A word after `--` is always data.
+* Bare words fill the release's positional slots in order, skipping options already given by
+  name: 23 slots up to 10.2 (every value option), 10 from 10.3 (`CURRENT_PARSER_SINCE`).
+* Parse errors (unknown option, duplicate, `=` after a boolean, missing value, a bare word with
+  no slot left) are raised in command-line order. Then values are converted in the order virsh
+  reads them (`VIRSH_FETCH_ORDER`): empty strings, numbers that do not fit their C type, and
+  unreadable --xml / --persistent-xml files.
+* An option newer than the chosen release is parsed anyway; `core` reports it as that virsh's
+  "doesn't support option" error. Like virsh, nothing after it is complained about: a later
+  parse error is reported as that same unknown option, and values are left unconverted
+  (`RawValue`) instead of refused.
+
+Every `InputError` carries virsh's own text (without its `error: ` prefix).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from migflags.errors import InputError, did_you_mean
-from migflags.model import FileArg, Request
+from migflags.model import FileArg, RawValue, Request
 from migflags.tables.options import (
     CURRENT_PARSER_SINCE,
     DESTURI_OPTION,
     DOMAIN_OPTION,
+    FETCH_INDEX,
+    MAX_FILE_BYTES,
+    MSG_BAD_NUMBER,
+    MSG_BOOL_WITH_VALUE,
+    MSG_DUPLICATE,
+    MSG_EMPTY_VALUE,
+    MSG_EXTRA_WORD,
+    MSG_FILE,
+    MSG_FILE_OPEN,
+    MSG_FILE_READ,
+    MSG_MISSING_VALUE,
     OPTIONS,
     OPTIONS_BY_NAME,
     OptionKind,
     OptionRow,
     ValueType,
 )
+from migflags.tables.rules import VIRSH_UNKNOWN_OPTION
 from migflags.versions import LibvirtVersion
 
-# virsh's own global options (before the command name) that take a value.
-_GLOBAL_WITH_VALUE = frozenset(
-    {"-c", "--connect", "-d", "--debug", "-e", "--escape", "-k", "--keepalive-interval",
-     "-K", "--keepalive-count", "-l", "--log"}
-)
-_GLOBAL_BOOL = frozenset({"-q", "--quiet", "-r", "--readonly", "-t", "--timing"})
-_COMMAND = "migrate"
+PROGRAM = "virsh"
+COMMAND = "migrate"
+DATA_MARK = "--"  # every word after it is data, even `--live`
 
-_INT_RANGE = (-(2**31), 2**31 - 1)
-_UINT_MAX = 2**32 - 1
-_ULLONG_MAX = 2**64 - 1
+# ------------------------------------------------------------------ virsh's global options
+
+
+@dataclass(frozen=True)
+class GlobalOption:
+    """One option of virsh itself (before the command), as its getopt_long table has it."""
+
+    short: str | None
+    long: str | None
+    value: str = "none"  # "none", "required" or "optional" (only with the long form)
+    exits: bool = False  # prints help or a version and exits: no command runs
+
+
+GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
+    GlobalOption("c", "connect", "required"),
+    GlobalOption("d", "debug", "required"),
+    GlobalOption("e", "escape", "required"),
+    GlobalOption("h", "help", exits=True),
+    GlobalOption("k", "keepalive-interval", "required"),
+    GlobalOption("K", "keepalive-count", "required"),
+    GlobalOption("l", "log", "required"),
+    GlobalOption("q", "quiet"),
+    GlobalOption("r", "readonly"),
+    GlobalOption("t", "timing"),
+    GlobalOption(None, "no-pkttyagent"),  # listed by 12.9.0's virsh --help, not by 9.0.0's
+    GlobalOption("v", None, exits=True),
+    GlobalOption("V", None, exits=True),
+    GlobalOption(None, "version", "optional", exits=True),
+)
+_BY_SHORT = {g.short: g for g in GLOBAL_OPTIONS if g.short}
+_BY_LONG = {g.long: g for g in GLOBAL_OPTIONS if g.long}
+
+
+def _global_spelling(option: GlobalOption) -> str:
+    return f"--{option.long}" if option.long else f"-{option.short}"
+
+
+def _check_runs(option: GlobalOption, word: str) -> None:
+    if option.exits:
+        raise InputError(
+            f"virsh option {word!r} prints {'help' if option.short == 'h' else 'a version'} "
+            "and exits: no migration would run"
+        )
+
+
+def _long_global(words: list[str], index: int) -> int:
+    """Consume one `--name[=value]` global option at `index`; return the next index."""
+    word = words[index]
+    name, has_value, _ = word[2:].partition("=")
+    option = _BY_LONG.get(name)
+    if option is None:  # getopt_long accepts any unambiguous abbreviation
+        matches = [g for long, g in _BY_LONG.items() if long.startswith(name)] if name else []
+        if len(matches) != 1:
+            what = "ambiguous" if matches else "unknown"
+            hint = did_you_mean(f"--{name}", [f"--{g}" for g in _BY_LONG]) if not matches else ""
+            raise InputError(f"{what} virsh option '--{name}' before '{COMMAND}'{hint}")
+        option = matches[0]
+    _check_runs(option, word)
+    if option.value == "none" and has_value:
+        raise InputError(f"virsh option '--{option.long}' takes no value: {word!r}")
+    if option.value == "required" and not has_value:
+        if index + 1 >= len(words):
+            raise InputError(f"virsh option '--{option.long}' needs a value")
+        return index + 2
+    return index + 1
+
+
+def _short_global(words: list[str], index: int) -> int:
+    """Consume one cluster of short global options (`-q`, `-qr`, `-cURI`, `-c URI`)."""
+    word = words[index]
+    for at, letter in enumerate(word[1:], start=1):
+        option = _BY_SHORT.get(letter)
+        if option is None:
+            raise InputError(f"unknown virsh option '-{letter}' before '{COMMAND}' in {word!r}")
+        _check_runs(option, word)
+        if option.value == "required":
+            if at + 1 < len(word):
+                return index + 1  # the rest of the word is the value
+            if index + 1 >= len(words):
+                raise InputError(f"virsh option '-{letter}' needs a value")
+            return index + 2
+    return index + 1
 
 
 def strip_prefix(words: Sequence[str]) -> list[str]:
     """Drop a leading `virsh [global options] migrate` (each part optional)."""
     rest = list(words)
-    if rest and os.path.basename(rest[0]) == "virsh":
-        rest.pop(0)
-        while rest and rest[0].startswith("-") and rest[0] != "--":
-            word = rest.pop(0)
-            name = word.split("=", 1)[0]
-            if name in _GLOBAL_WITH_VALUE and "=" not in word and not (
-                len(word) > 2 and not word.startswith("--")
-            ):
-                if not rest:
-                    raise InputError(f"virsh option {word!r} needs a value")
-                rest.pop(0)
-            elif name not in _GLOBAL_WITH_VALUE and name not in _GLOBAL_BOOL:
-                raise InputError(f"unknown virsh global option {word!r}")
-        if not rest or rest[0] != _COMMAND:
-            found = repr(rest[0]) if rest else "nothing"
-            raise InputError(f"expected the command 'migrate' after 'virsh', found {found}")
-    if rest and rest[0] == _COMMAND:
-        rest.pop(0)
-    return rest
+    index = 0
+    if rest and os.path.basename(rest[0]) == PROGRAM:
+        index = 1
+        while index < len(rest):
+            word = rest[index]
+            if word == DATA_MARK:
+                index += 1
+                break
+            if word.startswith("--"):
+                index = _long_global(rest, index)
+            elif word.startswith("-") and word != "-":
+                index = _short_global(rest, index)
+            else:
+                break
+        if index >= len(rest) or rest[index] != COMMAND:
+            found = repr(rest[index]) if index < len(rest) else "nothing"
+            raise InputError(
+                f"expected the command '{COMMAND}' after '{PROGRAM}' and its options, "
+                f"found {found}"
+            )
+        index += 1
+    elif rest and rest[0] == COMMAND:
+        index = 1
+    return rest[index:]
+
+
+# ------------------------------------------------------------------ the migrate command line
+
+
+def legacy_parser(version: LibvirtVersion) -> bool:
+    """Whether `version`'s virsh has the old option parser (every value option positional)."""
+    return version < CURRENT_PARSER_SINCE
 
 
 def positional_slots(version: LibvirtVersion) -> list[OptionRow]:
     """The options that bare words fill, in order, for this virsh release."""
-    legacy = version < CURRENT_PARSER_SINCE
+    legacy = legacy_parser(version)
     slots = [
-        (row.slot_legacy if legacy else row.slot, row)
+        (row.slot_legacy if legacy else row.slot, row.name)
         for row in OPTIONS
         if version >= row.since
     ]
-    return [row for slot, row in sorted((s, r) for s, r in slots if s is not None)]
+    return [OPTIONS_BY_NAME[name] for slot, name in sorted(s for s in slots if s[0] is not None)]
 
 
-def _numeric_error(option: OptionRow, text: str) -> InputError:
-    return InputError(
-        f"Numeric value '{text}' for <{option.name}> option is malformed or out of range"
-    )
+def is_option_word(word: str, version: LibvirtVersion) -> bool:
+    """Whether virsh reads `word` as an option name rather than as data.
+
+    The old parser wanted a letter or digit right after the dashes (`---x`, `--_x`, `--=x` were
+    data); the current one takes every word longer than `--` that starts with `--`.
+    """
+    if not word.startswith("--") or len(word) <= 2:
+        return False
+    if legacy_parser(version):
+        return word[2].isascii() and word[2].isalnum()
+    return True
 
 
-def _to_number(option: OptionRow, text: str) -> int:
-    """Mimic virStrToLong_* as virsh uses them: base 10, optional sign, nothing trailing."""
-    body = text.lstrip(" \t\n\v\f\r")
-    sign = -1 if body.startswith("-") else 1
-    digits = body[1:] if body[:1] in "+-" else body
-    if not digits.isdigit() or not digits.isascii():
-        raise _numeric_error(option, text)
-    number = sign * int(digits)
+def needs_option_form(value: str) -> bool:
+    """Whether a domain or URI must be written as `--domain VALUE` rather than as a bare word:
+    a bare word starting with `--` would be read as an option (or as the data mark)."""
+    return value.startswith("--")
+
+
+_C_SPACE = " \t\n\v\f\r"  # what strtol() skips before a number
+_INT_RANGE = (-(2**31), 2**31 - 1)
+_UNSIGNED_MAX = {ValueType.UINT: 2**32 - 1, ValueType.ULLONG: 2**64 - 1}
+
+
+def _bad_number(option: OptionRow, text: str) -> InputError:
+    return InputError(MSG_BAD_NUMBER.format(value=text, option=option.name))
+
+
+def to_number(option: OptionRow, text: str) -> int:
+    """Mimic virsh's vshCommandOptInt / UInt / ULongLong: base 10, leading white space and one
+    sign allowed, nothing after the digits; the unsigned ones refuse any `-` (even `-0`)."""
+    body = text.lstrip(_C_SPACE)
+    sign = body[:1] if body[:1] in ("+", "-") else ""
+    digits = body[len(sign) :]
+    if not digits or not (digits.isascii() and digits.isdigit()):
+        raise _bad_number(option, text)
+    number = int(digits)
     if option.type is ValueType.INT:
+        number = -number if sign == "-" else number
         low, high = _INT_RANGE
         if not low <= number <= high:
-            raise _numeric_error(option, text)
-    elif number < 0 or number > (_UINT_MAX if option.type is ValueType.UINT else _ULLONG_MAX):
-        raise _numeric_error(option, text)
+            raise _bad_number(option, text)
+    elif sign == "-" or number > _UNSIGNED_MAX[option.type]:
+        raise _bad_number(option, text)
     return number
 
 
+def read_file(path: str) -> FileArg:
+    """Read an --xml / --persistent-xml file as virsh does (at most `MAX_FILE_BYTES`)."""
+    first = MSG_FILE.format(path=path)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError as error:
+        reason = os.strerror(error.errno or errno.EIO)
+        raise InputError(f"{first}: {MSG_FILE_OPEN.format(path=path, reason=reason)}") from None
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        reason = os.strerror(error.errno or errno.EIO)
+        raise InputError(f"{first}: {MSG_FILE_READ.format(path=path, reason=reason)}") from None
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:
+        reason = os.strerror(errno.EOVERFLOW)
+        raise InputError(f"{first}: {MSG_FILE_READ.format(path=path, reason=reason)}")
+    return FileArg(path, b"".join(chunks).decode("utf-8", errors="replace"))
+
+
 def convert(option: OptionRow, text: str, *, read_files: bool = True) -> object:
-    """Turn an option's text into the value virsh would use."""
-    if option.type in (ValueType.STRING, ValueType.FILE, ValueType.STRING_LIST) and text == "":
-        raise InputError(f"Failed to get option '{option.name}': Option argument is empty")
-    if option.type in (ValueType.INT, ValueType.UINT, ValueType.ULLONG):
-        return _to_number(option, text)
+    """Turn an option's text into the value virsh would use, or raise virsh's error."""
+    if option.type.numeric:
+        return to_number(option, text)
+    if text == "":
+        raise InputError(MSG_EMPTY_VALUE.format(option=option.name))
     if option.type is ValueType.STRING_LIST:
-        return tuple(text.split(","))
+        return tuple(text.split(","))  # every comma splits; empty items are sent as ""
     if option.type is ValueType.FILE:
-        if not read_files:
-            return FileArg(text, "")
-        try:
-            with open(text, encoding="utf-8", errors="surrogateescape") as handle:
-                return FileArg(text, handle.read())
-        except OSError:
-            raise InputError(f"cannot read file '{text}'") from None
+        return read_file(text) if read_files else FileArg(text, "")
     return text
 
 
-def _option_for(word: str) -> OptionRow:
-    """The option row for `--name`. An option newer than the chosen release is still parsed:
-    the core reports it as the problem that release's virsh would raise."""
-    name = word[2:]
-    row = OPTIONS_BY_NAME.get(name)
-    if row is None:
-        hint = did_you_mean(name, [r.name for r in OPTIONS])
-        raise InputError(f"command 'migrate' doesn't support option {word}{hint}")
-    return row
+@dataclass
+class _Scan:
+    """The words of one command line sorted onto options, before any value is converted."""
+
+    version: LibvirtVersion
+    texts: dict[str, str | bool] = field(default_factory=dict)  # option name -> text or True
+    too_new: str | None = None  # the first option, as typed, that this release does not have
+
+    def fail(self, message: str) -> InputError:
+        """virsh stops at the first problem: after a too-new option, that one is it."""
+        if self.too_new is not None:
+            return InputError(VIRSH_UNKNOWN_OPTION.format(option=self.too_new))
+        return InputError(message)
+
+
+def _unknown_option(name: str) -> InputError:
+    spellings = [f"--{spelling}" for spelling in OPTIONS_BY_NAME]
+    hint = did_you_mean(f"--{name}", spellings)
+    return InputError(VIRSH_UNKNOWN_OPTION.format(option=f"--{name}") + hint)
+
+
+def _scan(words: list[str], version: LibvirtVersion) -> _Scan:
+    scan = _Scan(version)
+    slots = positional_slots(version)
+    data_only = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if not data_only and word == DATA_MARK:
+            data_only = True
+            continue
+        if not data_only and is_option_word(word, version):
+            name, has_value, inline = word[2:].partition("=")
+            row = OPTIONS_BY_NAME.get(name)
+            if row is None:
+                if scan.too_new is not None:
+                    raise scan.fail("")
+                raise _unknown_option(name)
+            if version < row.since and scan.too_new is None:
+                scan.too_new = f"--{name}"
+            if row.name in scan.texts:
+                raise scan.fail(MSG_DUPLICATE.format(option=row.name))
+            if not row.takes_value:
+                if has_value:
+                    raise scan.fail(MSG_BOOL_WITH_VALUE.format(option=row.name))
+                scan.texts[row.name] = True
+            elif has_value:
+                scan.texts[row.name] = inline
+            elif index < len(words):
+                scan.texts[row.name] = words[index]
+                index += 1
+            else:
+                raise scan.fail(MSG_MISSING_VALUE.format(option=row.name, word=row.syntax_word))
+            continue
+        free = [slot for slot in slots if slot.name not in scan.texts]
+        if not free:
+            raise scan.fail(MSG_EXTRA_WORD.format(word=word))
+        scan.texts[free[0].name] = word
+    return scan
 
 
 def parse_virsh_argv(
     words: Sequence[str], version: LibvirtVersion, *, read_files: bool = True
 ) -> Request:
     """Parse `[virsh [-c URI] migrate] OPTIONS... [DOMAIN DESTURI ...]` into a Request."""
-    rest = strip_prefix(words)
-    seen: dict[str, object] = {}
-    slots = positional_slots(version)
-    index = 0
-    while index < len(rest):
-        word = rest[index]
-        index += 1
-        if word.startswith("--") and len(word) > 2:
-            name, has_value, inline = word.partition("=")
-            row = _option_for(name)
-            if row.name in seen:
-                raise InputError(f"option --{row.name} already seen")
-            if not row.takes_value:
-                if has_value:
-                    raise InputError(f"invalid '=' after option --{row.name}")
-                seen[row.name] = True
-                continue
-            if has_value:
-                text = inline
-            elif index < len(rest):
-                text = rest[index]
-                index += 1
-            else:
-                raise InputError(f"expected syntax: --{row.name} <{row.type.value}>")
-            seen[row.name] = convert(row, text, read_files=read_files)
-        elif word == "--":
-            continue
-        else:
-            free = [s for s in slots if s.name not in seen]
-            if not free:
-                raise InputError(f"unexpected data '{word}'")
-            seen[free[0].name] = convert(free[0], word, read_files=read_files)
-    return request_from_options(seen)
+    scan = _scan(strip_prefix(words), version)
+    values: dict[str, object] = {}
+    to_convert = [name for name, text in scan.texts.items() if isinstance(text, str)]
+    for name in sorted(to_convert, key=FETCH_INDEX.__getitem__):
+        text = scan.texts[name]
+        assert isinstance(text, str)
+        try:
+            values[name] = convert(OPTIONS_BY_NAME[name], text, read_files=read_files)
+        except InputError:
+            if scan.too_new is None:
+                raise
+            values[name] = RawValue(text)
+    ordered = {name: values.get(name, text) for name, text in scan.texts.items()}
+    return request_from_options(ordered)
 
 
 def request_from_options(values: dict[str, object]) -> Request:
-    """Build a Request from option name -> parsed value (flags OR-ed, the rest kept)."""
+    """Build a Request from option name -> parsed value (flags OR-ed, the rest kept in order)."""
     flags = 0
     others: list[tuple[str, object]] = []
     domain = desturi = None
@@ -176,9 +371,9 @@ def request_from_options(values: dict[str, object]) -> Request:
             if value:
                 flags |= row.flag.value
         elif row is DOMAIN_OPTION:
-            domain = str(value)
+            domain = value.text if isinstance(value, RawValue) else str(value)
         elif row is DESTURI_OPTION:
-            desturi = str(value)
+            desturi = value.text if isinstance(value, RawValue) else str(value)
         else:
             others.append((row.name, value))
     return Request(flags=flags, values=tuple(others), domain=domain, desturi=desturi)

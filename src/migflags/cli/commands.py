@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from dataclasses import replace
 from typing import Any
@@ -24,10 +25,16 @@ from migflags.model import Request, Result
 from migflags.parse import flag_spellings, lookup_flag, parse_value
 from migflags.render.words import virsh_args
 from migflags.tables.flags import FLAGS
-from migflags.tables.options import OPTIONS, OPTIONS_BY_NAME, OPTIONS_BY_PARAM
+from migflags.tables.options import (
+    DESTURI_OPTION,
+    DOMAIN_OPTION,
+    OPTIONS,
+    OPTIONS_BY_NAME,
+    OPTIONS_BY_PARAM,
+)
 from migflags.texts import UI, word_for
 from migflags.versions import LibvirtVersion
-from migflags.virsh_argv import convert, parse_virsh_argv
+from migflags.virsh_argv import parse_virsh_argv
 
 # ------------------------------------------------------------------ decode
 
@@ -42,9 +49,13 @@ def _read_values(values: tuple[str, ...]) -> list[str]:
     return texts
 
 
-def _param_values(params: tuple[str, ...]) -> list[tuple[str, object]]:
-    """`--param key=value` (key as libvirt spells it, or the virsh option name)."""
-    values = []
+def _decode_extras(
+    params: tuple[str, ...], domain: str | None, desturi: str | None, version: LibvirtVersion
+) -> Request:
+    """`--param key=value` (key as libvirt spells it, or the virsh option name), --domain and
+    --desturi, checked by the same parser as a pasted `virsh migrate` line. A list key given
+    more than once collects its items (`--param migrate_disks=vda --param migrate_disks=vdb`)."""
+    texts: dict[str, list[str]] = {}
     for item in params:
         key, sep, text = item.partition("=")
         if not sep:
@@ -53,8 +64,17 @@ def _param_values(params: tuple[str, ...]) -> list[tuple[str, object]]:
         if option is None or option.param is None:
             hint = did_you_mean(key, list(OPTIONS_BY_PARAM))
             raise InputError(f"unknown migration parameter {key!r}{hint}")
-        values.append((option.name, convert(option, text, read_files=False)))
-    return values
+        texts.setdefault(option.name, []).append(text)
+    words: list[str] = []
+    for name, items in texts.items():
+        option = OPTIONS_BY_NAME[name]
+        if len(items) > 1 and not option.is_list:
+            raise InputError(f"--param {option.param} given more than once")
+        words += [option.dashed, ",".join(items)]
+    for option, value in ((DOMAIN_OPTION, domain), (DESTURI_OPTION, desturi)):
+        if value is not None:
+            words += [option.dashed, value]
+    return parse_virsh_argv(words, version)
 
 
 def _is_value_word(word: str) -> bool:
@@ -131,15 +151,14 @@ def decode_cmd(
     **output: Any,
 ) -> None:
     """Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin)."""
-    extra = _param_values(params)
+    extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
-        request = Request(flags=parse_value(text), values=tuple(extra), domain=domain,
-                          desturi=desturi)
+        request = replace(extra, flags=parse_value(text) | extra.flags)
         results.append(analyse(request, version, source=text))
     if args_only:
         for result in results:
-            click.echo(" ".join(virsh_args(result)))
+            click.echo(shlex.join(virsh_args(result)))
     else:
         emit(results, Output(lang=resolve_lang(lang), **output), single=len(values) == 1
              and values != ("-",))
@@ -161,16 +180,19 @@ class VirshLineCommand(click.Command):
 
 
 def virsh_options(fn: Any) -> Any:
-    """One Click option per `virsh migrate` option, generated from the option table."""
+    """One Click option per `virsh migrate` option, generated from the option table.
+
+    Each may be given more than once as far as Click is concerned, so that the virsh parser
+    sees every occurrence and refuses a repeat as virsh does ("option --X already seen").
+    """
     for row in reversed(OPTIONS):
         names = [row.dashed, *(f"--{alias}" for alias in row.aliases)]
         attr = "virsh__" + row.name.replace("-", "_")
         if row.takes_value:
-            fn = click.option(*names, attr, default=None, metavar=row.type.value.upper(),
+            fn = click.option(*names, attr, multiple=True, metavar=row.type.value.upper(),
                               help=row.summary.en)(fn)
         else:
-            fn = click.option(*names, attr, is_flag=True, default=False,
-                              help=row.summary.en)(fn)
+            fn = click.option(*names, attr, count=True, help=row.summary.en)(fn)
     return fn
 
 
@@ -182,10 +204,11 @@ def _request_from_cli(
     words: list[str] = []
     for row in OPTIONS:
         value = options.pop("virsh__" + row.name.replace("-", "_"))
-        if value is True:
-            words.append(row.dashed)
-        elif value not in (None, False):
-            words += [row.dashed, value]
+        if row.takes_value:
+            for text in value:
+                words += [row.dashed, text]
+        else:
+            words += [row.dashed] * value
     flags = 0
     for name in names:
         flags |= parse_value(name)
@@ -195,7 +218,7 @@ def _request_from_cli(
         flags=request.flags | flags, values=request.values, domain=request.domain,
         desturi=request.desturi,
     )
-    source = " ".join([*words, *names, *tail])
+    source = shlex.join([*words, *names, *tail])
     return request, source
 
 

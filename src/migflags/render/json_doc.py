@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from migflags.model import FileArg, Param, Problem, Result
+from migflags.model import FileArg, Param, Problem, RawValue, Result
 from migflags.render.words import command_line, symbolic, virsh_args
 from migflags.tables.flags import FlagRow
+from migflags.tables.options import OptionRow
 from migflags.texts import UI
 
 SCHEMA_VERSION = 1
@@ -30,6 +31,30 @@ def _param_value(param: Param) -> object:
     if isinstance(value, FileArg):
         return value.content
     return list(value) if isinstance(value, tuple) else value
+
+
+def _option_value(value: object) -> object:
+    """As the command line gave it: a path for files, a list for comma lists, true for
+    switches; a value virsh never converted stays text."""
+    if isinstance(value, FileArg):
+        return value.path
+    if isinstance(value, RawValue):
+        return value.text
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _option(row: OptionRow, value: object, lang: str) -> dict[str, object]:
+    """One non-flag `virsh migrate` option: what kind it is and what it turns into."""
+    return {
+        "option": row.dashed,
+        "kind": row.kind.value,
+        "type": row.type.value,
+        "value": _option_value(value),
+        "param": row.param,
+        "since": str(row.since),
+        "summary": row.summary.get(lang),
+        "note": row.note.get(lang) if row.note else None,
+    }
 
 
 def _problem(problem: Problem, lang: str) -> dict[str, object]:
@@ -59,6 +84,7 @@ def document(result: Result, lang: str = "en") -> dict[str, object]:
         "command": command_line(result),
         "params": {p.key: _param_value(p) for p in result.params},
         "param_types": {p.key: p.type for p in result.params},
+        "options": [_option(row, value, lang) for row, value in result.options],
         "domain": result.domain,
         "desturi": result.desturi,
         "problems": [_problem(p, lang) for p in result.problems],

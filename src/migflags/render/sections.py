@@ -3,10 +3,13 @@ never disagree about columns or wording."""
 
 from __future__ import annotations
 
+import json
+import shlex
 from dataclasses import dataclass
 
-from migflags.model import Result
-from migflags.render.words import command_line, symbolic, virsh_args
+from migflags.model import Param, Result
+from migflags.render.words import command_line, option_words, symbolic, virsh_args
+from migflags.tables.options import KIND_LABELS
 from migflags.texts import UI
 
 FLAG_COLUMNS = ("col_bit", "col_value", "col_hex", "col_name", "col_option", "col_since",
@@ -22,6 +25,15 @@ class Sections:
     lines: list[tuple[str, str]]  # (label, text) lines under the table
     problems_title: str
     problems: list[tuple[str, str, str, str, str, str]]  # level, layer, rule, message, why, fix
+
+
+def _shown(param: Param) -> str:
+    """A parameter value on one line: a list as ["a", "b"] (so empty items show), long text
+    (an XML file's contents) cut short."""
+    if isinstance(param.value, tuple):
+        return json.dumps(list(param.value), ensure_ascii=False)
+    shown = str(param.value).replace("\n", " ")
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def build(result: Result, lang: str) -> Sections:
@@ -41,11 +53,13 @@ def build(result: Result, lang: str) -> Sections:
     lines.append((UI["virsh_args"].get(lang), " ".join(virsh_args(result))))
     lines.append((UI["command"].get(lang), command_line(result)))
     for param in result.params:
-        value = param.value
-        shown = ",".join(value) if isinstance(value, tuple) else str(value)
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        lines.append((f"{UI['params'].get(lang)}", f"{param.key} ({param.type}) = {shown}"))
+        lines.append((UI["params"].get(lang), f"{param.key} ({param.type}) = {_shown(param)}"))
+    for option, value in result.options:
+        label = KIND_LABELS.get(option.kind)
+        if label is not None:
+            words = " ".join(shlex.quote(w) for w in option_words(option, value))
+            text = " ".join(t.get(lang) for t in (option.summary, option.note) if t)
+            lines.append((label.get(lang), f"{words}: {text}"))
     for producer in result.producers:
         lines.append(("", UI["producer"].get(lang).format(
             name=producer.name, description=producer.description.get(lang))))

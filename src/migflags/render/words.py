@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shlex
 
-from migflags.model import FileArg, Result
+from migflags.model import FileArg, RawValue, Result
 from migflags.tables.flags import FLAG_MASK, FLAGS
-from migflags.tables.options import OptionRow
+from migflags.tables.options import DESTURI_OPTION, DOMAIN_OPTION, OptionRow
+from migflags.virsh_argv import COMMAND, PROGRAM, needs_option_form
 
 PLACEHOLDER_DOMAIN = "DOMAIN"
 PLACEHOLDER_DESTURI = "DESTURI"
@@ -21,11 +22,14 @@ def symbolic(value: int, style: str = "short") -> str:
     return "|".join(names) if names else "0"
 
 
-def _option_words(option: OptionRow, value: object) -> list[str]:
+def option_words(option: OptionRow, value: object) -> list[str]:
+    """The words of one option on a command line: `--opt` or `--opt VALUE`."""
     if value is True:
         return [option.dashed]
     if isinstance(value, FileArg):
         return [option.dashed, value.path]
+    if isinstance(value, RawValue):
+        return [option.dashed, value.text]
     if isinstance(value, tuple):
         return [option.dashed, ",".join(value)]
     return [option.dashed, str(value)]
@@ -35,14 +39,23 @@ def virsh_args(result: Result) -> list[str]:
     """The `virsh migrate` options for the result, without domain and destination."""
     words = [row.virsh_option for row in result.flags]
     for option, value in result.options:
-        words += _option_words(option, value)
+        words += option_words(option, value)
     return words
 
 
+def _positional(option: OptionRow, value: str | None, placeholder: str) -> list[str]:
+    """A bare word, or `--domain VALUE` when virsh would read the bare word as an option."""
+    if value is None:
+        return [placeholder]
+    return [option.dashed, value] if needs_option_form(value) else [value]
+
+
 def command_words(result: Result) -> list[str]:
+    """`virsh migrate OPTIONS... DOMAIN DESTURI`, with placeholders for what is not known."""
     return [
-        "virsh", "migrate", *virsh_args(result),
-        result.domain or PLACEHOLDER_DOMAIN, result.desturi or PLACEHOLDER_DESTURI,
+        PROGRAM, COMMAND, *virsh_args(result),
+        *_positional(DOMAIN_OPTION, result.domain, PLACEHOLDER_DOMAIN),
+        *_positional(DESTURI_OPTION, result.desturi, PLACEHOLDER_DESTURI),
     ]
 
 

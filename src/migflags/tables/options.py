@@ -3,6 +3,14 @@
 Flag options (`--live`, `--p2p`, ...) are not repeated here: `OPTIONS` derives their rows from
 `flags.FLAGS`. The rows written here are the options that become typed parameters, the ones
 only virsh itself acts on, the two positional arguments and `--direct`.
+
+Besides the rows, this module holds the facts about virsh's own option parser that
+`virsh_argv.py` needs: which release changed the parser, the order in which virsh reads the
+option values (`VIRSH_FETCH_ORDER`), and virsh's wording for malformed command lines.
+
+`tests/test_virsh_argv.py` pins the table to `virsh help migrate` of 9.0.0 and 12.9.0 and to
+libvirt-api.xml; `tests/test_realvirsh_params.py` checks every value option, both parsers'
+positional slots and every parser message against real virsh.
 """
 
 from __future__ import annotations
@@ -32,6 +40,10 @@ class ValueType(str, enum.Enum):
     STRING_LIST = "string-list"  # comma separated; one repeated string param per item
     FILE = "file"  # a local path; virsh sends the file's contents as a string param
 
+    @property
+    def numeric(self) -> bool:
+        return self in (ValueType.INT, ValueType.UINT, ValueType.ULLONG)
+
 
 @dataclass(frozen=True)
 class OptionRow:
@@ -49,6 +61,7 @@ class OptionRow:
     aliases: tuple[str, ...] = ()
     omit_zero: bool = False  # virsh sends no param when the value is 0
     to_uri: bool = False  # makes virsh call virDomainMigrateToURI3 instead of virDomainMigrate3
+    note: Text | None = None  # what the option does beyond its summary (virsh-only and API rows)
 
     @property
     def dashed(self) -> str:
@@ -57,6 +70,15 @@ class OptionRow:
     @property
     def takes_value(self) -> bool:
         return self.type is not ValueType.BOOL
+
+    @property
+    def syntax_word(self) -> str:
+        """What `virsh help migrate` shows after the option: `number` or `string`."""
+        return "number" if self.type.numeric else "string"
+
+    @property
+    def is_list(self) -> bool:
+        return self.type is ValueType.STRING_LIST
 
     @property
     def param_type(self) -> str | None:
@@ -137,16 +159,36 @@ _OTHER_OPTIONS: tuple[OptionRow, ...] = (
         Text("Ask the hypervisor to migrate by itself, without libvirt on the destination.",
              "让 hypervisor 自己完成迁移，目标主机上不需要 libvirt 参与。"),
         to_uri=True,
+        note=Text(
+            "Sets no flag: virsh calls virDomainMigrateToURI3 without PEER2PEER, so libvirt "
+            "leaves the whole job to the hypervisor and ignores the destination URI (the "
+            "hypervisor needs --migrateuri instead). The QEMU driver has no such mode and "
+            "refuses it with 'argument unsupported: direct migration is not supported by the "
+            "source host'. Together with --p2p the peer-to-peer path is used and --direct "
+            "changes nothing.",
+            "不设置任何标志：virsh 调用 virDomainMigrateToURI3 但不带 PEER2PEER，libvirt 把整个"
+            "迁移交给 hypervisor，并忽略目标 URI（hypervisor 需要的是 --migrateuri）。QEMU 驱动"
+            "没有这种模式，会以 'argument unsupported: direct migration is not supported by the "
+            "source host' 拒绝。与 --p2p 同时给出时走点对点路径，--direct 不起作用。",
+        ),
     ),
     OptionRow(
         "verbose", OptionKind.VIRSH, ValueType.BOOL, v("0.8.8"),
         Text("virsh prints the migration's progress while it waits.",
              "virsh 在等待期间输出迁移进度。"),
+        note=Text("Only changes what virsh prints; the API call is the same without it.",
+                  "只影响 virsh 的输出，API 调用与不加此选项时完全相同。"),
     ),
     OptionRow(
         "postcopy-after-precopy", OptionKind.VIRSH, ValueType.BOOL, v("1.3.3"),
         Text("virsh switches to post-copy as soon as the first pre-copy pass completes.",
              "第一轮预拷贝一完成，virsh 就切换到后拷贝。"),
+        note=Text(
+            "No flag of its own: virsh listens for the migration-iteration event and calls "
+            "virDomainMigrateStartPostCopy after the first pass. Needs --postcopy.",
+            "本身不设置标志：virsh 监听迁移迭代事件，在第一轮结束后调用 "
+            "virDomainMigrateStartPostCopy。需要 --postcopy。",
+        ),
     ),
     _param("migrateuri", _S, "0.3.2", "migrate_uri", "URI", "1.1.0",
            Text("Where the hypervisor sends the data, e.g. tcp://10.0.0.2:49152 or unix:///path.",
@@ -169,16 +211,27 @@ _OTHER_OPTIONS: tuple[OptionRow, ...] = (
         Text("After N seconds virsh suspends the guest (or starts post-copy) to force an end.",
              "N 秒后 virsh 暂停虚拟机（或开始后拷贝），强制迁移结束。"),
         slot_legacy=7, slot=7,
+        note=Text(
+            "An unsigned number of seconds (negative values are refused); 0 means no timeout. "
+            "When it expires virsh calls virDomainSuspend, or virDomainMigrateStartPostCopy "
+            "with --timeout-postcopy. Only allowed with --live.",
+            "无符号的秒数（负数会被拒绝），0 表示不设超时。到期时 virsh 调用 virDomainSuspend，"
+            "若给了 --timeout-postcopy 则调用 virDomainMigrateStartPostCopy。只能与 --live 一起用。",
+        ),
     ),
     OptionRow(
         "timeout-suspend", OptionKind.VIRSH, ValueType.BOOL, v("1.3.3"),
         Text("When --timeout expires, pause the guest so the migration can finish.",
              "--timeout 到期时暂停虚拟机，让迁移得以完成。"),
+        note=Text("virsh's default timeout action; it needs --timeout greater than 0.",
+                  "这是 virsh 默认的超时动作，需要 --timeout 大于 0。"),
     ),
     OptionRow(
         "timeout-postcopy", OptionKind.VIRSH, ValueType.BOOL, v("1.3.3"),
         Text("When --timeout expires, switch the migration to post-copy.",
              "--timeout 到期时把迁移切换到后拷贝。"),
+        note=Text("Needs --postcopy and --timeout greater than 0.",
+                  "需要 --postcopy，并且 --timeout 大于 0。"),
     ),
     _param("xml", _F, "0.9.2", "destination_xml", "DEST_XML", "1.1.0",
            Text("File with the domain XML to use on the destination (its contents are sent).",
@@ -264,13 +317,57 @@ _OTHER_OPTIONS: tuple[OptionRow, ...] = (
 )
 
 OPTIONS: tuple[OptionRow, ...] = tuple(_flag_option(f) for f in FLAGS) + _OTHER_OPTIONS
+
+# How the renderers label options that become neither a flag nor a typed parameter.
+KIND_LABELS: dict[OptionKind, Text] = {
+    OptionKind.VIRSH: Text("virsh only", "仅 virsh"),
+    OptionKind.API: Text("API choice", "API 选择"),
+}
 DOMAIN_OPTION, DESTURI_OPTION = (row for row in _OTHER_OPTIONS if row.kind is OptionKind.POSITIONAL)
 
-# virsh's option parser was rewritten: before this release every value option could be filled
-# by a bare word (`slot_legacy`); from it on only the `slot` options can.
-CURRENT_PARSER_SINCE = v("10.0.0")  # TODO(verify): first release with the rewritten parser
+# virsh's command option parser (tools/vsh.c) was rewritten by Peter Krempa in spring 2024.
+# Before this release every value option could be filled by a bare word, in table order
+# (`slot_legacy`: 23 slots in 9.0.0) and a word was an option only when a letter or digit
+# followed its `--` (`---x`, `--_x` were data). From it on only `domain`, `desturi` and the
+# eight options marked "unwanted positional" take bare words (`slot`: 10 slots in 12.9.0), and
+# every word longer than `--` that starts with `--` is an option. Evidence for 10.3.0: libvirt's
+# NEWS for 10.4.0 fixes "a bug introduced in v10.3.0" of that rewrite (`virsh list --help`
+# answering "command 'list' doesn't support option --help"), and NEWS up to 10.2.0 has no
+# parser change. Both ends were run here (9.0.0: old parser, 12.9.0: new one); no 10.x virsh
+# was available to run, so the exact release rests on the release notes.
+CURRENT_PARSER_SINCE = v("10.3.0")
+
+# The order in which virsh reads option values (cmdMigrate, then doMigrate). A malformed value
+# is reported when virsh reaches it, so with several bad values virsh names the first in this
+# order; the typed parameters are added to the API call in this order too (checked against
+# 9.0.0 and 12.9.0 by giving each pair of options a bad value). The domain comes first and
+# --timeout is read before --desturi; options that do not exist in a release are skipped.
+VIRSH_FETCH_ORDER: tuple[str, ...] = (
+    "domain", "timeout", "desturi", "migrateuri", "graphicsuri", "listen-address",
+    "disks-port", "disks-uri", "dname", "migrate-disks", "migrate-disks-detect-zeroes",
+    "migrate-disks-target-zero", "comp-methods", "comp-mt-level", "comp-mt-threads",
+    "comp-mt-dthreads", "comp-xbzrle-cache", "xml", "persistent-xml", "auto-converge-initial",
+    "auto-converge-increment", "postcopy-bandwidth", "parallel-connections", "comp-zlib-level",
+    "comp-zstd-level", "bandwidth", "tls-destination", "available-switchover-bandwidth",
+)
+
+# virsh's own words for a malformed command line, printed after "error: " (tools/vsh.c and
+# virsh-domain.c; identical in 9.0.0 and 12.9.0). `{option}` is the name without dashes. An
+# unknown option uses `rules.VIRSH_UNKNOWN_OPTION`.
+MSG_DUPLICATE = "option --{option} already seen"
+MSG_BOOL_WITH_VALUE = "invalid '=' after option --{option}"
+MSG_MISSING_VALUE = "expected syntax: --{option} <{word}>"
+MSG_EXTRA_WORD = "unexpected data '{word}'"
+MSG_EMPTY_VALUE = "Failed to get option '{option}': Option argument is empty"
+MSG_BAD_NUMBER = "Numeric value '{value}' for <{option}> option is malformed or out of range"
+# --xml / --persistent-xml: virsh prints the first line, then libvirt's reason on a second.
+MSG_FILE = "cannot read file '{path}'"
+MSG_FILE_OPEN = "Failed to open file '{path}': {reason}"
+MSG_FILE_READ = "Failed to read file '{path}': {reason}"
+MAX_FILE_BYTES = 10 * 1024 * 1024  # virsh's VSH_MAX_XML_FILE; longer files are refused
 
 OPTIONS_BY_NAME: dict[str, OptionRow] = {
     spelling: row for row in OPTIONS for spelling in (row.name, *row.aliases)
 }
 OPTIONS_BY_PARAM: dict[str, OptionRow] = {row.param: row for row in OPTIONS if row.param}
+FETCH_INDEX: dict[str, int] = {name: index for index, name in enumerate(VIRSH_FETCH_ORDER)}

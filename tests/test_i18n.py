@@ -322,12 +322,25 @@ def _differences(a: object, b: object, path: str = "") -> Iterator[str]:
         yield path
 
 
-@pytest.mark.parametrize("value", ["1035", "0x1b", "0", "0x400003"])
+JSON_CASES = [
+    ["decode", "1035"],
+    ["decode", "0x1b"],
+    ["decode", "0"],
+    ["decode", "0x400003"],
+    ["encode", "--", "virsh", "migrate", "--live", "--p2p", "--tunnelled", "--timeout", "10",
+     "--timeout-postcopy", "--bandwidth", "100", "--comp-methods", "mt", "--verbose",
+     "--direct", "vm1", "qemu+ssh://dst/system"],
+]
+
+
+@pytest.mark.parametrize("args", JSON_CASES, ids=[" ".join(c[:2]) for c in JSON_CASES])
 def test_json_keys_and_values_do_not_change_with_the_language(
-    runner: CliRunner, value: str
+    runner: CliRunner, args: list[str]
 ) -> None:
-    en = json.loads(_out(runner, ["decode", value, "--json", "--lang", "en"]))
-    zh = json.loads(_out(runner, ["decode", value, "--json"], LANG="zh_CN.UTF-8"))
+    cut = args.index("--") if "--" in args else len(args)
+    head, tail = args[:cut], args[cut:]
+    en = json.loads(_out(runner, [*head, "--json", "--lang", "en", *tail]))
+    zh = json.loads(_out(runner, [*head, "--json", *tail], LANG="zh_CN.UTF-8"))
     assert (en["lang"], zh["lang"]) == ("en", "zh")
     changed = [path for path in _differences(en, zh) if path != "/lang"]
     assert {path.rsplit("/", 1)[1] for path in changed} <= TEXT_FIELDS

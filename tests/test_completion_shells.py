@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -117,10 +118,17 @@ def _need(shell: str) -> str:
 
 
 def _run(argv: list[str], env: dict[str, str]) -> str:
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=TIMEOUT,
-                          stdin=subprocess.DEVNULL, check=False)
-    assert done.returncode == 0, f"{argv[0]} exited {done.returncode}: {done.stderr}"
-    return done.stdout
+    """Run a shell in its own process group; a hung one is killed with everything it started."""
+    with subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, start_new_session=True) as proc:
+        try:
+            out, err = proc.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            pytest.fail(f"{Path(argv[0]).name} gave no answer within {TIMEOUT}s", pytrace=False)
+    assert proc.returncode == 0, f"{argv[0]} exited {proc.returncode}: {err}"
+    return out
 
 
 # ------------------------------------------------------------------ bash

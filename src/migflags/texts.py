@@ -113,6 +113,12 @@ def word_for(kind: str, value: str, lang: str) -> str:
     return text.get(lang) if text is not None else value
 
 
+def sentences(parts: list[str], lang: str) -> str:
+    """Sentences one after another: English puts a space between them, Chinese (whose 。 is
+    full width) does not."""
+    return ("" if lang == "zh" else " ").join(parts)
+
+
 HELP: tuple[Text, ...] = (
     # the group
     Text(

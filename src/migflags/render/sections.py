@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from migflags.model import Param, Result
 from migflags.render.words import command_line, option_words, symbolic, virsh_args
 from migflags.tables.options import KIND_LABELS
-from migflags.texts import UI
+from migflags.texts import UI, sentences
 
 FLAG_COLUMNS = ("col_bit", "col_value", "col_hex", "col_name", "col_option", "col_since",
                 "col_summary")
@@ -58,8 +58,8 @@ def build(result: Result, lang: str) -> Sections:
         label = KIND_LABELS.get(option.kind)
         if label is not None:
             words = " ".join(shlex.quote(w) for w in option_words(option, value))
-            text = " ".join(t.get(lang) for t in (option.summary, option.note) if t)
-            lines.append((label.get(lang), f"{words}: {text}"))
+            text = sentences([t.get(lang) for t in (option.summary, option.note) if t], lang)
+            lines.append((label.get(lang), f"{words}{UI['colon'].get(lang)}{text}"))
     for producer in result.producers:
         lines.append(("", UI["producer"].get(lang).format(
             name=producer.name, description=producer.description.get(lang))))

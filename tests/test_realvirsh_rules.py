@@ -164,7 +164,7 @@ def _library_messages(version: str, api: str) -> set[str]:
 
 def test_virsh_layer_agrees(compared: tuple[str, list[Compared]]) -> None:
     version, rows = compared
-    wrong = []
+    wrong: list[tuple[object, ...]] = []
     for row in rows:
         refused = not row.outcome.called
         if row.result is None:
@@ -183,7 +183,7 @@ def test_virsh_layer_agrees(compared: tuple[str, list[Compared]]) -> None:
 
 def test_library_layer_agrees(compared: tuple[str, list[Compared]]) -> None:
     version, rows = compared
-    wrong = []
+    wrong: list[tuple[object, ...]] = []
     matched = 0
     for row in rows:
         if not row.outcome.called or row.result is None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import parse_qsl, urlsplit
 
 from migflags.model import FileArg, Problem, Request
 from migflags.tables.options import (
@@ -138,6 +137,8 @@ def _empty(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
 
 def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     """A libvirt URI that leads back to this host (virDomainMigrateCheckNotLocal)."""
+    from urllib.parse import parse_qsl, urlsplit  # only with a destination URI (startup cost)
+
     if not isinstance(value, str):
         return None
     try:

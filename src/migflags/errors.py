@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -12,6 +11,7 @@ class InputError(ValueError):
 
 def did_you_mean(token: str, candidates: Iterable[str]) -> str:
     """Return ``": did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    import difflib  # only on the error path: keeps it off every command's startup
     pool = list(dict.fromkeys(candidates))
     lowered: dict[str, str] = {}
     for candidate in pool:

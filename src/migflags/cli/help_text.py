@@ -62,18 +62,23 @@ def _short_help(help_text: str | None, lang: str) -> str | None:
 
 
 _derived_short_helps: set[str] = set()
+# The language each command's help is in now (by id); help strings are written in English, so a
+# command not listed here is English and localizing it to English is free (startup cost).
+_language_now: dict[int, str] = {}
 
 
 def localize(command: click.Command, lang: str) -> None:
     """Put the help of `command`, its parameters and its subcommands into `lang`."""
-    command.help = translate(command.help, lang)
-    if command.short_help is None or command.short_help in _derived_short_helps:
-        command.short_help = _short_help(command.help, lang)
-        if command.short_help:
-            _derived_short_helps.add(command.short_help)
-    for param in command.params:
-        if isinstance(param, click.Option):
-            param.help = translate(param.help, lang)
+    if _language_now.get(id(command), "en") != lang:
+        command.help = translate(command.help, lang)
+        if command.short_help is None or command.short_help in _derived_short_helps:
+            command.short_help = _short_help(command.help, lang)
+            if command.short_help:
+                _derived_short_helps.add(command.short_help)
+        for param in command.params:
+            if isinstance(param, click.Option):
+                param.help = translate(param.help, lang)
+        _language_now[id(command)] = lang
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             localize(sub, lang)

@@ -1,0 +1,98 @@
+"""Startup budget: migflags against the cost of importing what it cannot avoid.
+
+Times, in one run and interleaved so that machine noise hits both sides alike:
+
+    json   `migflags decode 1035 --json`          vs  `python -c "import click"`
+    rich   `migflags decode 1035 --color always`  vs  `python -c "import click, rich.console,
+                                                                      rich.table"`
+
+and prints best-of-N wall times and the two ratios. The target is a ratio <= 1.2 for both: the
+JSON path must cost little more than Click itself, the table path little more than Click plus
+Rich. `--check` makes the exit status 1 when a ratio is over the target.
+
+The console script is the one installed next to the running interpreter (same venv).
+
+    python benchmarks/startup.py [-n 15] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGET = 1.2
+
+
+def console_script() -> str:
+    candidate = Path(sys.executable).parent / "migflags"
+    if candidate.is_file():
+        return str(candidate)
+    found = shutil.which("migflags")
+    if found is None:
+        sys.exit("startup.py: no `migflags` console script next to the interpreter or on PATH")
+    return found
+
+
+def pairs(script: str) -> dict[str, tuple[list[str], list[str]]]:
+    python = sys.executable
+    return {
+        "json": (
+            [script, "decode", "1035", "--json"],
+            [python, "-c", "import click"],
+        ),
+        "rich": (
+            [script, "decode", "1035", "--color", "always"],
+            [python, "-c", "import click, rich.console, rich.table"],
+        ),
+    }
+
+
+def once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"startup.py: {argv} failed ({done.returncode}): {done.stderr.decode()}")
+    return elapsed
+
+
+def measure(rounds: int) -> dict[str, tuple[float, float]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(COLUMNS="120", LC_ALL="C.UTF-8")
+    best: dict[str, list[float]] = {}
+    commands = pairs(console_script())
+    for argv_pair in commands.values():  # warm the file cache and .pyc files
+        for argv in argv_pair:
+            once(argv, env)
+    for _ in range(rounds):
+        for name, (ours, baseline) in commands.items():
+            times = best.setdefault(name, [float("inf"), float("inf")])
+            times[0] = min(times[0], once(ours, env))
+            times[1] = min(times[1], once(baseline, env))
+    return {name: (t[0], t[1]) for name, t in best.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--rounds", type=int, default=15, help="runs of each (best of)")
+    parser.add_argument("--check", action="store_true",
+                        help=f"exit 1 when a ratio exceeds {TARGET}")
+    args = parser.parse_args()
+    results = measure(args.rounds)
+    over = False
+    for name, (ours, baseline) in results.items():
+        ratio = ours / baseline
+        over |= ratio > TARGET
+        print(f"{name:5} migflags {ours * 1000:7.1f} ms  baseline {baseline * 1000:7.1f} ms  "
+              f"ratio {ratio:.2f}  (target <= {TARGET})")
+    return 1 if (args.check and over) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

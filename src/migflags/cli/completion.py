@@ -85,14 +85,14 @@ def _items(candidates: list[Candidate]) -> list[CompletionItem]:
 
 
 def _given_options(ctx: click.Context) -> list[str]:
-    """Flag options already on the command line (`--live`), as their option names."""
+    """Options without a value already on the command line (`--live`), as their names."""
     given: list[str] = []
     for param in ctx.command.params:
         if (
             isinstance(param, click.Option)
-            and param.is_flag
+            and (param.is_flag or param.count)
             and param.name
-            and ctx.params.get(param.name) is True
+            and ctx.params.get(param.name)  # True, or a count above 0
             and ctx.get_parameter_source(param.name) is click.core.ParameterSource.COMMANDLINE
         ):
             given += param.opts

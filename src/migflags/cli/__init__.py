@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from migflags import __version__
+from migflags.cli.annotate import annotate_cmd
 from migflags.cli.commands import check_cmd, decode_cmd, encode_cmd, explain_cmd, list_cmd
 from migflags.cli.completion import completion_cmd
 from migflags.cli.help_text import localize
@@ -56,3 +57,4 @@ def main() -> None:
 for command in (decode_cmd, encode_cmd, check_cmd, list_cmd, explain_cmd):
     main.add_command(command)
 main.add_command(completion_cmd)
+main.add_command(annotate_cmd)

@@ -1,0 +1,126 @@
+"""`migflags annotate`: the thin Click layer over `migflags.annotate` (no Rich on this path)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import BinaryIO
+
+import click
+
+from migflags.annotate import BARE_BASES, Decoder, Options, Summary, annotate_stream
+from migflags.cli.common import lang_option, libvirt_option, resolve_lang
+from migflags.errors import InputError
+from migflags.exits import OK, PROBLEMS
+from migflags.text import Text
+from migflags.versions import LibvirtVersion
+
+STDIN_NAME = "(standard input)"  # what `grep -H` calls standard input
+
+HELP_TEXTS: tuple[Text, ...] = (
+    Text(
+        "Explain every migration flags value in libvirt, virsh and CloudStack logs, in place.\n\n"
+        "Reads FILEs (standard input when none or -) and copies every line to standard "
+        "output; a line that carries a migration flags value gets its decoding appended, "
+        "e.g. `  [LIVE|PEER2PEER]`, with `!` and the problem ids when the value has an "
+        "error-level problem or unknown bits.",
+        "在日志中原地解释每个迁移标志值（libvirt、virsh 和 CloudStack 日志）。\n\n"
+        "读取 FILE（没有给出或为 - 时读取标准输入），把每一行原样复制到标准输出；"
+        "带有迁移标志值的行在末尾追加解码结果，例如 `  [LIVE|PEER2PEER]`；"
+        "如果该值有错误级问题或未知位，还会追加 `!` 和问题编号。",
+    ),
+    Text(
+        "Print only the lines with a flags value, after FILE:LINE: (like grep -Hn).",
+        "只输出带有标志值的行，行前加 FILE:LINE:（与 grep -Hn 相同）。",
+    ),
+    Text(
+        "Print one JSON object per flags value, one per line (for jq).",
+        "每个标志值输出一个 JSON 对象，每行一个（便于 jq 处理）。",
+    ),
+    Text(
+        "Colour the annotations on a terminal (auto), always, or never.",
+        "在终端上为注释着色（auto）、总是着色（always）或从不着色（never）。",
+    ),
+    Text(
+        "Base of values logged without 0x: hex (libvirt 0.9.4 and later) or dec (older "
+        "releases).",
+        "日志中不带 0x 的值按什么进制读取：hex（libvirt 0.9.4 及以后）或 dec（更早的版本）。",
+    ),
+)
+_DOC, _ONLY, _JSON, _COLOR, _BARE = (text.en for text in HELP_TEXTS)
+
+NOTES: dict[str, Text] = {
+    "bare": Text(
+        "migflags: note: values written without 0x were read as {base}; use --bare-flags {other} "
+        "if the log comes from a libvirt release {when}.",
+        "migflags: 注意：不带 0x 的值按 {base} 读取；如果日志来自 {when} 的 libvirt 版本，"
+        "请使用 --bare-flags {other}。",
+    ),
+    "when_hex": Text("older than 0.9.4", "早于 0.9.4"),
+    "when_dec": Text("0.9.4 or later", "0.9.4 或更新"),
+}
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _open(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer.raw if hasattr(sys.stdin.buffer, "raw") else sys.stdin.buffer
+    try:
+        return open(path, "rb", buffering=0)
+    except OSError as error:
+        raise InputError(f"cannot read {path!r}: {error.strerror or error}") from None
+
+
+@click.command("annotate", help=_DOC)
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option("--only", is_flag=True, help=_ONLY)
+@click.option("--json", "as_json", is_flag=True, help=_JSON)
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help=_COLOR)
+@click.option("--bare-flags", "bare", type=click.Choice(BARE_BASES), default=BARE_BASES[0],
+              show_default=True, help=_BARE)
+@click.option("--strict", is_flag=True, help="Exit 1 when any value has an error-level problem.")
+@libvirt_option
+@lang_option
+def annotate_cmd(
+    files: tuple[str, ...], only: bool, as_json: bool, color: str, bare: str, strict: bool,
+    version: LibvirtVersion, lang: str | None,
+) -> None:
+    paths = list(files) or ["-"]
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            raise InputError(f"cannot read {path!r}: it is a directory")
+        if path != "-" and not os.path.exists(path):
+            raise InputError(f"cannot read {path!r}: no such file")
+    if only and as_json:
+        raise InputError("--only and --json are two output formats: choose one")
+    language = resolve_lang(lang)
+    mode = "json" if as_json else "only" if only else "annotate"
+    options = Options(version=version, bare=bare, color=_use_color(color) and not as_json,
+                      mode=mode, lang=language)
+    decoder = Decoder(version, bare)
+    summary = Summary()
+    out = sys.stdout.buffer
+    for path in paths:
+        src = _open(path)
+        try:
+            annotate_stream(src, out, options, STDIN_NAME if path == "-" else path,
+                            decoder, summary)
+        finally:
+            if path != "-":
+                src.close()
+    out.flush()
+    if summary.bare:
+        other = BARE_BASES[1] if bare == BARE_BASES[0] else BARE_BASES[0]
+        when = NOTES["when_hex" if bare == BARE_BASES[0] else "when_dec"].get(language)
+        click.echo(NOTES["bare"].get(language).format(base=bare, other=other, when=when),
+                   err=True)
+    problems = summary.unknown_bits or summary.unreadable or (strict and summary.errors)
+    sys.exit(PROBLEMS if problems else OK)

@@ -511,3 +511,12 @@ def test_api_follows_p2p_and_direct() -> None:
     assert api_for(req(LIVE)) is Api.MIGRATE3
     assert api_for(req(LIVE, "p2p")) is Api.TO_URI3
     assert api_for(req(LIVE, DIRECT)) is Api.TO_URI3
+
+
+@pytest.mark.parametrize(("mib", "fires"), [(2**44 - 1, False), (2**44, True)])
+def test_postcopy_bandwidth_must_fit_in_bytes(mib: int, fires: bool) -> None:
+    problems = check(req(LIVE, "p2p", "postcopy", postcopy_bandwidth=mib), NEWEST)
+    messages = [p.message for p in problems if p.rule == "qemu-postcopy-bandwidth-overflow"]
+    expected = ["numerical overflow: migration parameter 'bandwidth.postcopy' must be less than "
+                "17592186044416"]
+    assert messages == (expected if fires else [])

@@ -155,6 +155,8 @@ _UNSUPPORTED_ARG = "argument unsupported: "
 _INVALID_OP = "Requested operation is not valid: "
 _NOT_SUPPORTED = "Operation not supported: "
 _INVALID_ARG = "invalid argument: "
+_OVERFLOW = "numerical overflow: "
+_MIB_PER_S_MAX = (2**64 - 1) // (1024 * 1024)  # MiB/s that still fit in bytes/s (ULLONG_MAX)
 
 _VIRSH_RULES: tuple[Rule, ...] = (
     # ---- tools/virsh-domain.c:cmdMigrate, VSH_EXCLUSIVE_OPTIONS / VSH_REQUIRE_OPTION ----
@@ -484,6 +486,30 @@ _QEMU_RULES: tuple[Rule, ...] = (
                "qemuDomainMigratePrepare3Params",
     ),
     # ---- src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags ----
+    Rule(
+        "qemu-postcopy-bandwidth-overflow", _R, _QEMU, 35,
+        (f"postcopy-bandwidth>{_MIB_PER_S_MAX}",), (),
+        (_m(_OVERFLOW + f"migration parameter 'bandwidth.postcopy' must be less than "
+            f"{_MIB_PER_S_MAX + 1}"),),
+        Text("The value is in MiB/s and libvirt hands QEMU bytes per second, which must fit "
+             "in 64 bits."),
+        Text("Give a realistic number of MiB/s, or 0 for no limit."),
+        since=v("5.1.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsGetTPULL "
+               "(from qemuMigrationParamsFromFlags)",
+    ),
+    Rule(
+        "qemu-switchover-bandwidth-overflow", _R, _QEMU, 36,
+        (f"available-switchover-bandwidth>{_MIB_PER_S_MAX}",), (),
+        (_m(_OVERFLOW + f"migration parameter 'bandwidth.avail.switchover' must be less than "
+            f"{_MIB_PER_S_MAX + 1}"),),
+        Text("The value is in MiB/s and libvirt hands QEMU bytes per second, which must fit "
+             "in 64 bits."),
+        Text("Give the bandwidth really available for the switchover, in MiB/s."),
+        since=v("11.1.0"), phase=_PARAMS,
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsGetTPULL "
+               "(from qemuMigrationParamsFromFlags)",
+    ),
     Rule(
         "qemu-auto-converge-tuning", _R, _QEMU, 40, (), ("auto-converge",),
         (_m(_INVALID_ARG + "Turn auto convergence on to tune it"),),

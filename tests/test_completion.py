@@ -244,17 +244,30 @@ def test_choices(args: list[str], choices: str) -> None:
     assert [item.value for item in completions(args, "")] == choices.split()
 
 
-PATH_ARGUMENTS = [
-    (name, param.name) for name, command in cli.commands.items() for param in command.params
-    if isinstance(param, click.Argument) and isinstance(param.type, click.Path)
-]
+def _file_arguments() -> list[tuple[str, str]]:
+    """Arguments that name files: a click.Path type, or FILE in the name or metavar."""
+    return [
+        (name, param.name or "") for name, command in sorted(cli.commands.items())
+        for param in command.params
+        if isinstance(param, click.Argument)
+        and (isinstance(param.type, click.Path)
+             or "FILE" in f"{param.name} {param.metavar}".upper())
+    ]
 
 
-@pytest.mark.parametrize(("name", "param"), PATH_ARGUMENTS or [("-", "-")])
-def test_path_arguments_complete_files(name: str, param: str) -> None:
-    """annotate's FILE (and any later path argument) lets the shell complete file names."""
-    if name == "-":
-        pytest.skip("no command has a path argument yet")  # not a CI failure: nothing to test
+# annotate's FILES is a plain string argument: Click then answers nothing and the shells
+# offer no file names. `type=click.Path(allow_dash=True)` in cli/annotate.py fixes it (and
+# makes this xfail strict-fail, so the marker goes with it).
+ANNOTATE_FILES_NOT_PATH = pytest.mark.xfail(
+    strict=True, reason="cli/annotate.py: FILES needs type=click.Path(...) to complete files")
+
+
+@pytest.mark.parametrize(("name", "param"), [
+    pytest.param(*arg, marks=ANNOTATE_FILES_NOT_PATH) if arg == ("annotate", "files") else arg
+    for arg in _file_arguments()
+])
+def test_file_arguments_complete_files(name: str, param: str) -> None:
+    """annotate's FILE (and any later file argument) lets the shell complete file names."""
     command = cli.commands[name]
     args = [name]
     for other in command.params:  # fill the arguments before this one
@@ -263,7 +276,11 @@ def test_path_arguments_complete_files(name: str, param: str) -> None:
         if isinstance(other, click.Argument):
             args.append("x")
     got = completions(args, "")
-    assert [item.type for item in got] in (["file"], ["dir"])
+    assert [item.type for item in got] == ["file"]
+
+
+def test_annotate_has_a_file_argument() -> None:
+    assert ("annotate", "files") in _file_arguments()
 
 
 # ------------------------------------------------------------------ the committed scripts

@@ -145,8 +145,11 @@ COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
 COMP_LINE="${COMP_WORDS[*]}"
 COMP_POINT=${#COMP_LINE}
 COMPREPLY=()
+# compopt only works while readline is completing: record what the script asks of it
+compopt() { local IFS=" "; MF_COMPOPT+=("#compopt $*"); }
+MF_COMPOPT=()
 "$func" migflags "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-printf '%s\n' "$spec" "${COMPREPLY[@]}"
+printf '%s\n' "$spec" "${COMPREPLY[@]}" "${MF_COMPOPT[@]}"
 """
 
 
@@ -162,7 +165,7 @@ def bash_complete(words: tuple[str, ...], env: dict[str, str], *,
     out = _run([bash, "--norc", "--noprofile", "-c", BASH_DRIVER, "bash", *words], run_env)
     spec, *replies = out.splitlines()
     assert spec.endswith(" migflags") and " -F " in spec, spec
-    return replies
+    return replies  # then "#compopt ARGS" for each compopt call the script made
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -323,3 +326,39 @@ def test_fish_autoloads_installed_script(shell_env: dict[str, str], share: Path)
     assert [value for value, _ in fish_complete("migflags enc", env, scripts=())] == ["encode"]
     env = dict(shell_env, XDG_DATA_DIRS=f"{share}:/usr/share")
     assert [value for value, _ in fish_complete("migflags enc", env, scripts=())] == ["encode"]
+
+
+# ------------------------------------------------------------------ file names
+
+# See tests/test_completion.py: annotate's FILES is a plain string argument, so Click asks the
+# shells for nothing; with type=click.Path(...) these pass and the strict xfail turns red.
+ANNOTATE_FILES_NOT_PATH = pytest.mark.xfail(
+    strict=True, reason="cli/annotate.py: FILES needs type=click.Path(...) to complete files")
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Path:
+    path = tmp_path / "logs" / "libvirtd.log"
+    path.parent.mkdir()
+    path.write_text("")
+    return path
+
+
+@ANNOTATE_FILES_NOT_PATH
+def test_bash_annotate_asks_for_file_names(shell_env: dict[str, str], log_file: Path) -> None:
+    """The script answers `file` by letting readline complete file names (-o default)."""
+    got = bash_complete(("migflags", "annotate", f"{log_file.parent}/libv"), shell_env)
+    assert got == ["#compopt -o default"]
+
+
+@ANNOTATE_FILES_NOT_PATH
+def test_zsh_annotate_completes_file_names(shell_env: dict[str, str], log_file: Path,
+                                           tmp_path: Path) -> None:
+    got = zsh_complete(f"migflags annotate {log_file.parent}/libv", shell_env, tmp_path)
+    assert log_file.name in [value for value, _ in got]
+
+
+@ANNOTATE_FILES_NOT_PATH
+def test_fish_annotate_completes_file_names(shell_env: dict[str, str], log_file: Path) -> None:
+    got = fish_complete(f"migflags annotate {log_file.parent}/libv", shell_env)
+    assert [value for value, _ in got] == [str(log_file)]

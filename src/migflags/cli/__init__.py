@@ -20,6 +20,12 @@ from migflags.exits import BAD_INPUT
 from migflags.text import language_from_env
 
 
+def _fail(message: str, status: int) -> None:
+    """Print one diagnostic line, whatever line breaks the offending token carried."""
+    click.echo(f"migflags: error: {' '.join(message.splitlines())}", err=True)
+    sys.exit(status)
+
+
 class MigflagsGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
@@ -30,12 +36,9 @@ class MigflagsGroup(click.Group):
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
         except click.ClickException as error:
-            message = error.format_message().replace("\n", " ")
-            click.echo(f"migflags: error: {message}", err=True)
-            sys.exit(error.exit_code)
+            _fail(error.format_message(), error.exit_code)
         except InputError as error:
-            click.echo(f"migflags: error: {error}", err=True)
-            sys.exit(BAD_INPUT)
+            _fail(str(error), BAD_INPUT)
         except click.Abort:
             click.echo("migflags: aborted", err=True)
             sys.exit(BAD_INPUT)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -24,7 +25,7 @@ def invoke(runner: CliRunner, *args: str) -> Result:
     return runner.invoke(main, list(args))
 
 
-def doc_of(result: Result) -> dict[str, object]:
+def doc_of(result: Result) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert isinstance(doc, dict)
@@ -113,7 +114,7 @@ def test_eleventh_bare_word_depends_on_the_release(
     if outcome == "error":
         assert error_of(result) == "unexpected data 'tcp://d:1'"
     else:
-        assert doc_of(result)["params"]["disks_uri"] == "tcp://d:1"  # type: ignore[index]
+        assert doc_of(result)["params"]["disks_uri"] == "tcp://d:1"
 
 
 def test_virsh_only_options_are_shown_not_sent(runner: CliRunner) -> None:
@@ -121,7 +122,7 @@ def test_virsh_only_options_are_shown_not_sent(runner: CliRunner) -> None:
             "--postcopy-after-precopy", "vm", "uri"]
     doc = doc_of(invoke(runner, "encode", "--json", "--", *args))
     assert doc["params"] == {}
-    kinds = {o["option"]: (o["kind"], o["value"]) for o in doc["options"]}  # type: ignore[union-attr]
+    kinds = {o["option"]: (o["kind"], o["value"]) for o in doc["options"]}
     assert kinds == {
         "--verbose": ("virsh", True), "--timeout": ("virsh", 600),
         "--timeout-postcopy": ("virsh", True), "--postcopy-after-precopy": ("virsh", True),
@@ -132,11 +133,11 @@ def test_virsh_only_options_are_shown_not_sent(runner: CliRunner) -> None:
 
 def test_direct_is_explained(runner: CliRunner) -> None:
     doc = doc_of(invoke(runner, "encode", "--json", "--", "--direct", "vm", "uri"))
-    (direct,) = doc["options"]  # type: ignore[misc]
+    (direct,) = doc["options"]
     assert direct["option"] == "--direct" and direct["kind"] == "api"
     assert "QEMU" in direct["note"]
-    assert "--direct" in doc["virsh_args"]  # type: ignore[operator]
-    messages = [p["message"] for p in doc["problems"]]  # type: ignore[union-attr]
+    assert "--direct" in doc["virsh_args"]
+    messages = [p["message"] for p in doc["problems"]]
     assert "argument unsupported: direct migration is not supported by the source host" in messages
 
 
@@ -147,7 +148,7 @@ def test_xml_file_contents_are_the_param(runner: CliRunner, tmp_path: Path) -> N
                         str(xml), "--xml", str(xml), "vm", "uri"))
     assert doc["params"] == {"destination_xml": "<domain>\n</domain>\n",
                              "persistent_xml": "<domain>\n</domain>\n"}
-    values = [o["value"] for o in doc["options"]]  # type: ignore[union-attr]
+    values = [o["value"] for o in doc["options"]]
     assert values == [str(xml), str(xml)]
     assert f"--xml {xml}" in str(doc["command"])
 
@@ -190,7 +191,7 @@ def test_newer_option_is_a_virsh_problem(runner: CliRunner) -> None:
     strict = invoke(runner, "encode", "--strict", *args[1:])
     assert strict.exit_code == 1
     newer = doc_of(invoke(runner, *args[:2], "12.9.0", *args[3:]))["problems"]
-    assert [p for p in newer if p["layer"] == "virsh"] == []  # type: ignore[union-attr]
+    assert [p for p in newer if p["layer"] == "virsh"] == []
 
 
 # ---------------------------------------------------------------- table-generated Click options
@@ -290,5 +291,5 @@ def test_decode_newer_param_for_older_release(runner: CliRunner) -> None:
                         "--param", "compression.zstd.level=3"))
     assert doc["params"] == {"compression.zstd.level": 3}
     assert "command 'migrate' doesn't support option --comp-zstd-level" in [
-        p["message"] for p in doc["problems"]  # type: ignore[union-attr]
+        p["message"] for p in doc["problems"]
     ]

@@ -177,7 +177,8 @@ def test_parser_change_release() -> None:
      ["virsh", "--connect=qemu:///system", "migrate"], ["virsh", "--connect", "x", "migrate"],
      ["virsh", "--conn", "x", "migrate"], ["virsh", "-qr", "-k", "5", "migrate"],
      ["virsh", "-qrc", "x", "migrate"], ["virsh", "-d", "0", "-l", "/tmp/log", "migrate"],
-     ["virsh", "--keepalive-count=3", "--no-pkttyagent", "--", "migrate"]],
+     ["virsh", "--keepalive-count=3", "--no-pkttyagent", "--", "migrate"],
+     ["sudo", "virsh", "migrate"], ["sudo", "-u", "root", "/usr/bin/virsh", "migrate"]],
     ids=lambda p: " ".join(p) or "none",
 )
 def test_prefix_is_dropped(prefix: list[str]) -> None:

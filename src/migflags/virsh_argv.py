@@ -55,6 +55,7 @@ from migflags.versions import LibvirtVersion
 
 PROGRAM = "virsh"
 COMMAND = "migrate"
+RUNNERS = frozenset({"sudo", "doas"})  # a pasted runbook line may start `sudo [-u root] virsh`
 DATA_MARK = "--"  # every word after it is data, even `--live`
 
 # ------------------------------------------------------------------ virsh's global options
@@ -142,8 +143,12 @@ def _short_global(words: list[str], index: int) -> int:
 
 
 def strip_prefix(words: Sequence[str]) -> list[str]:
-    """Drop a leading `virsh [global options] migrate` (each part optional)."""
+    """Drop a leading `[sudo ...] virsh [global options] migrate` (each part optional)."""
     rest = list(words)
+    if rest and rest[0] in RUNNERS:
+        programs = [i for i, word in enumerate(rest) if os.path.basename(word) == PROGRAM]
+        if programs:
+            rest = rest[programs[0] :]
     index = 0
     if rest and os.path.basename(rest[0]) == PROGRAM:
         index = 1

@@ -22,7 +22,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COLOUR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
 DOC_KEYS = {
     "schema", "input", "value", "hex", "names", "libvirt", "flags", "unknown_bits",
-    "virsh_args", "command", "params", "param_types", "domain", "desturi", "problems",
+    "virsh_args", "command", "params", "param_types", "options", "domain", "desturi", "problems",
     "producers", "note", "lang",
 }
 FLAG_KEYS = {"bit", "value", "hex", "name", "short", "virsh_option", "since", "summary"}
@@ -220,7 +220,7 @@ def test_json_exact(runner: CliRunner) -> None:
     assert doc["virsh_args"] == ["--live", "--p2p", "--persistent", "--offline"]
     assert doc["command"] == "virsh migrate --live --p2p --persistent --offline DOMAIN DESTURI"
     assert doc["unknown_bits"] == []
-    assert doc["params"] == {} and doc["param_types"] == {}
+    assert doc["params"] == {} and doc["param_types"] == {} and doc["options"] == []
     assert doc["domain"] is None and doc["desturi"] is None
     assert doc["note"] is None
     assert doc["lang"] == "en"

@@ -15,12 +15,18 @@ _LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def make_console(*, stderr: bool = False, force_color: bool | None = None) -> Console:
-    """A console per invocation; `force_color` True for --color always, False for never."""
+    """A console per invocation; `force_color` True for --color always, False for never.
+
+    Every cell is data, never Rich markup: `[x]` and `:name:` in a value stay as they are
+    (and Rich's emoji table is never loaded, which saves startup time).
+    """
     if force_color is None:
-        return Console(stderr=stderr, highlight=False)
+        return Console(stderr=stderr, highlight=False, markup=False, emoji=False)
     return Console(
         stderr=stderr,
         highlight=False,
+        markup=False,
+        emoji=False,
         force_terminal=force_color,
         no_color=not force_color,
     )

@@ -37,9 +37,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import BinaryIO, Protocol
+from typing import NamedTuple, Protocol
 
 from migflags.core import NEWEST, decode
 from migflags.model import Result
@@ -65,20 +64,36 @@ COLOR_ERROR = b"\x1b[1;31m"
 COLOR_RESET = b"\x1b[0m"
 
 _ANCHOR = ANCHOR.encode()
-_HIT = re.compile(re.escape(_ANCHOR))
+
+
+def _candidate_pattern() -> bytes:
+    """One pattern with `ANCHOR` as its literal prefix (so the regex engine can skip ahead)
+    that every line a log source recognises contains: a migration function's
+    `name:line : `, or the start of another source's message."""
+    # A function name counts only where it can matter: with a flags field later on its line
+    # (captured, so the scanner needs no second search), when the next line is no new
+    # record (a message over several lines), or at the end of what is searched.
+    tails = [
+        r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : (?=[^\n]*?" + FLAGS_FIELD + r"|[^\n]*\n(?![^\n]*?"
+        + RECORD_START + r")|[^\n]*\Z)"
+    ]
+    for row in LOG_SOURCES:
+        if not row.functions:
+            if not row.message.startswith(ANCHOR):
+                raise ValueError(f"log source {row.name}: its message must start with {ANCHOR}")
+            tails.append(row.message[len(ANCHOR) :].replace("(?P<value>", "(?:"))
+    return (re.escape(ANCHOR) + "(?:" + "|".join(tails) + ")").encode()
+
+
+_CANDIDATE = re.compile(_candidate_pattern())
 _RECORD = re.compile(RECORD_START.encode())
 _FIELD = re.compile(FLAGS_FIELD.encode())
-_ANNOTATION = re.compile(
-    rb"  (?:\x1b\[[0-9;]*m)?\[[^\[\]\r\n\x1b]*\](?:\x1b\[0m)?\Z"
-)
-_LIBVIRT_ROWS = tuple(
-    (re.compile(row.functions), row) for row in LOG_SOURCES if row.functions
-)
+_ANNOTATION = re.compile(rb"  (?:\x1b\[[0-9;]*m)?\[[^\[\]\r\n\x1b]*\](?:\x1b\[0m)?\Z")
+_LIBVIRT_ROWS = tuple((re.compile(row.functions), row) for row in LOG_SOURCES if row.functions)
 _OTHER_ROWS = tuple(
     (re.compile(row.message.encode()), row) for row in LOG_SOURCES if not row.functions
 )
 _NOT_MIGRATION = tuple(re.compile(row.functions) for row in NOT_MIGRATION_FLAGS)
-
 
 def source_of(function: str) -> LogSource | None:
     """The log source whose functions take migration flags and include `function`."""
@@ -101,11 +116,10 @@ def _source_of(function: bytes) -> LogSource | None:
         return row
 
 
-# ------------------------------------------------------------------ what a hit is
+# ------------------------------------------------------------------ finding the values
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A line that carries a migration flags value (offsets into the scanned buffer)."""
 
     start: int  # first byte of the line
@@ -117,84 +131,108 @@ class Hit:
     source: LogSource
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):
     """A migration record whose first line had no flags field: look on its next lines."""
 
     function: str
     source: LogSource
 
 
-def _content_end(buf: bytes, start: int, nl: int) -> int:
-    """End of a line's content: before `\\r\\n` or `\\n` (nl is the newline, or len)."""
-    if nl < len(buf) and nl > start and buf[nl - 1] == 0x0D:
-        return nl - 1
-    return nl
+_NAMES: dict[bytes, tuple[str, LogSource] | None] = {}
+
+
+def _name(name: bytes) -> tuple[str, LogSource] | None:
+    try:
+        return _NAMES[name]
+    except KeyError:
+        row = _source_of(name)
+        found = _NAMES[name] = None if row is None else (name.decode("ascii"), row)
+        return found
+
+
+def _classify(
+    buf: bytes, start: int, end: int, stop: int, first: re.Match[bytes]
+) -> tuple[Hit | None, _Pending | None]:
+    """Decide a line by its first candidate match `first` (see `_line_hit`)."""
+    after = first.end()
+    if first.start("fn") >= 0:  # a function name: `...Migrat...:123 : `
+        record = _RECORD.search(buf, start, after)
+        if record is None or record.end() != after:
+            return None, None
+        known = _name(record["func"])
+        if known is None:
+            return None, None
+        value = first["value"]
+        if value is None:
+            return None, _Pending(known[0], known[1])
+        field = "flags" if first.end("field") - first.start("field") == 5 else "destflags"
+        return Hit(start, end, stop, known[0], field, value, known[1]), None
+    for pattern, other in _OTHER_ROWS:
+        match = pattern.match(buf, first.start(), end)
+        if match is not None:
+            return Hit(start, end, stop, other.function, "flags", match["value"], other), None
+    return None, None
 
 
 def _line_hit(
     buf: bytes, start: int, end: int, stop: int, state: _Pending | None
-) -> tuple[Hit | None, _Pending | None, bool]:
-    """Decide one line, `buf[start:end]`. Returns (hit, state after it, was it looked at)."""
-    if state is not None:
-        if _RECORD.search(buf, start, end) is None:
-            found = _FIELD.search(buf, start, end)
-            if found is None:
-                return None, state, True
-            return (
-                Hit(start, end, stop, state.function, found["field"].decode(), found["value"],
-                    state.source),
-                None,
-                True,
-            )
-        state = None  # a new record starts here
-    anchor = _HIT.search(buf, start, end)
-    if anchor is None:
-        return None, None, False
-    record = _RECORD.search(buf, start, end)
-    if record is not None and _ANCHOR in record["func"]:
-        row = _source_of(record["func"])
-        if row is None:
-            return None, None, True
-        function = record["func"].decode("ascii")
-        found = _FIELD.search(buf, record.end(), end)
-        if found is None:
-            return None, _Pending(function, row), True
-        return (
-            Hit(start, end, stop, function, found["field"].decode(), found["value"], row),
-            None,
-            True,
-        )
-    for pattern, row in _OTHER_ROWS:
-        other = pattern.search(buf, start, end)
-        if other is not None:
-            return Hit(start, end, stop, row.function, "flags", other["value"], row), None, True
-    return None, None, True
+) -> tuple[Hit | None, _Pending | None]:
+    """Decide the line `buf[start:end]` (its content, without the line end).
 
+    `state` is the open migration record of the lines before, if any. Returns the hit on
+    this line (or None) and the open record after it. This is the one definition of which
+    lines carry a value; `scan` only skips the lines this would ignore anyway:
 
-def scan(buf: bytes, state: _Pending | None = None) -> tuple[list[Hit], _Pending | None]:
-    """Every hit in `buf`, a run of whole lines (the last may lack its newline at the end of
-    the input).
-
-    `state` carries an open migration record from the lines before `buf`.
+    * a line of an open record (no `level : function:line : ` on it) carries the record's
+      value when it has a flags field, else the record stays open;
+    * otherwise the line's first candidate match decides: a migration function's
+      `name:line : ` preceded by `level : ` starts a record, whose value is the first flags
+      field after it (on this line, or else on the next lines of the record); another log
+      source's message carries its value.
     """
+    if state is not None and _RECORD.search(buf, start, end) is None:
+        found = _FIELD.search(buf, start, end)
+        if found is None:
+            return None, state
+        hit = Hit(start, end, stop, state.function, found["field"].decode(), found["value"],
+                  state.source)
+        return hit, None
+    first = _CANDIDATE.search(buf, start, end)
+    if first is None:
+        return None, None
+    return _classify(buf, start, end, stop, first)
+
+
+def scan(
+    buf: bytes, start: int = 0, stop: int | None = None, state: _Pending | None = None
+) -> tuple[list[Hit], _Pending | None]:
+    """Every hit in `buf[start:stop]`, a run of whole lines (the last one may lack its line
+    end at the end of the input). `state` is the open migration record before `start`."""
     hits: list[Hit] = []
-    size = len(buf)
-    pos = 0
+    size = len(buf) if stop is None else stop
+    pos = start
+    search = _CANDIDATE.search
     while pos < size:
+        first = None
         if state is None:
-            anchor = _HIT.search(buf, pos)
-            if anchor is None:
+            first = search(buf, pos, size)
+            if first is None:
                 break
-            pos = buf.rfind(b"\n", 0, anchor.start()) + 1
-        nl = buf.find(b"\n", pos)
+            line = buf.rfind(b"\n", pos, first.start())
+            pos = pos if line < 0 else line + 1
+        nl = buf.find(b"\n", pos, size)
         if nl < 0:
-            nl = size
-        stop = nl + 1 if nl < size else size
-        hit, state, _ = _line_hit(buf, pos, _content_end(buf, pos, nl), stop, state)
+            end = after = size
+        else:
+            after = nl + 1
+            end = nl - 1 if nl > pos and buf[nl - 1] == 0x0D else nl
+        if first is not None and first.end() <= end:
+            hit, state = _classify(buf, pos, end, after, first)
+        else:
+            hit, state = _line_hit(buf, pos, end, after, state)
         if hit is not None:
             hits.append(hit)
-        pos = stop
+        pos = after
     return hits, state
 
 
@@ -209,6 +247,13 @@ class Decoded:
     result: Result | None
     body: bytes
     error: str = ""  # why the value could not be read
+    plain: bytes = field(init=False)
+    colored: bytes = field(init=False)
+
+    def __post_init__(self) -> None:
+        tint = COLOR_ERROR if self.has_errors or self.value is None else COLOR_OK
+        object.__setattr__(self, "plain", b"  [" + self.body + b"]")
+        object.__setattr__(self, "colored", b"  " + tint + b"[" + self.body + b"]" + COLOR_RESET)
 
     @property
     def has_errors(self) -> bool:
@@ -228,15 +273,11 @@ class Decoder:
         self.version = version
         self.bare = bare
         self._cache: dict[tuple[bytes, Base], Decoded] = {}
-        self.bare_seen = False
 
     def __call__(self, text: bytes, base: Base) -> Decoded:
-        key = (text, base)
-        found = self._cache.get(key)
+        found = self._cache.get((text, base))
         if found is None:
-            found = self._cache[key] = self._decode(text, base)
-        if found.bare:
-            self.bare_seen = True
+            found = self._cache[text, base] = self._decode(text, base)
         return found
 
     def _decode(self, text: bytes, base: Base) -> Decoded:
@@ -267,10 +308,8 @@ class Decoder:
 
 
 def annotation(decoded: Decoded, color: bool) -> bytes:
-    if not color:
-        return b"  [" + decoded.body + b"]"
-    tint = COLOR_ERROR if decoded.has_errors or decoded.value is None else COLOR_OK
-    return b"  " + tint + b"[" + decoded.body + b"]" + COLOR_RESET
+    """The bytes added to a line (see the module doc for the format)."""
+    return decoded.colored if color else decoded.plain
 
 
 # ------------------------------------------------------------------ the stream
@@ -295,13 +334,24 @@ class Summary:
 
 
 class Output(Protocol):
-    def write(self, data: bytes, /) -> int | None: ...
+    def write(self, data: bytes | memoryview, /) -> int | None: ...
 
     def flush(self) -> None: ...
 
 
+class Input(Protocol):
+    def read(self, size: int, /) -> bytes | None: ...
+
+
 class _Writer:
-    """Gets the scanned buffers and hits, writes the output of one mode."""
+    """Gets the scanned buffers and their hits and writes the output of one mode.
+
+    `buffer` is called with whole lines `buf[start:stop]`; a line longer than MAX_LINE
+    comes as `long_start(hit)`, `long_data(...)`* and `long_end(tail, eol)`, where `tail` is
+    the last bytes of the line's content (at least HOLD of them when there are so many).
+    """
+
+    count_lines = False
 
     def __init__(self, out: Output, decoder: Decoder, options: Options, name: str,
                  summary: Summary) -> None:
@@ -312,19 +362,25 @@ class _Writer:
         self.summary = summary
         self.line = 0  # lines of this input before the buffer being written
         self.long_hit: Hit | None = None
-        self.long_line = 0
+        self.counts: dict[tuple[bytes, Base], int] = {}  # lines per value
 
     def _decoded(self, hit: Hit) -> Decoded:
-        decoded = self.decoder(hit.text, hit.source.base)
-        summary = self.summary
-        summary.matches += 1
-        summary.errors += decoded.has_errors
-        summary.unknown_bits += decoded.has_unknown_bits
-        summary.unreadable += decoded.value is None
-        summary.bare |= decoded.bare
-        return decoded
+        key = (hit.text, hit.source.base)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return self.decoder(hit.text, hit.source.base)
 
-    def buffer(self, buf: bytes, hits: list[Hit]) -> None:
+    def finish(self) -> None:
+        """Add what was found to the summary."""
+        summary = self.summary
+        for (text, base), count in self.counts.items():
+            decoded = self.decoder(text, base)
+            summary.matches += count
+            summary.errors += count * decoded.has_errors
+            summary.unknown_bits += count * decoded.has_unknown_bits
+            summary.unreadable += count * (decoded.value is None)
+            summary.bare |= decoded.bare
+
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
         raise NotImplementedError
 
     def long_start(self, hit: Hit | None) -> None:
@@ -338,19 +394,22 @@ class _Writer:
 
 
 class _Annotate(_Writer):
-    def buffer(self, buf: bytes, hits: list[Hit]) -> None:
-        if not hits:
-            self.out.write(buf)
-            return
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        write = self.out.write
+        view = memoryview(buf)
         color = self.options.color
-        pieces = []
-        last = 0
-        for hit in hits:
-            pieces.append(buf[last : hit.end])
-            pieces.append(annotation(self._decoded(hit), color))
+        counts = self.counts
+        decoder = self.decoder
+        last = start
+        for hit in hits:  # the one loop per value in the log: kept lean
+            key = (hit.text, hit.source.base)
+            counts[key] = counts.get(key, 0) + 1
+            decoded = decoder(*key)
+            write(view[last : hit.end])
+            write(decoded.colored if color else decoded.plain)
             last = hit.end
-        pieces.append(buf[last:])
-        self.out.write(b"".join(pieces))
+        write(view[last:stop])
+        view.release()
 
     def long_data(self, data: bytes) -> None:
         self.out.write(data)
@@ -365,48 +424,49 @@ class _Strip(_Writer):
     """The inverse of `_Annotate`: removes the annotation of each line the scanner finds."""
 
     @staticmethod
-    def _cut(content: bytes) -> int:
-        found = _ANNOTATION.search(content)
+    def _cut(buf: bytes, start: int, end: int) -> int:
+        found = _ANNOTATION.search(buf, max(start, end - HOLD), end)
         if found is None:
-            raise ValueError(f"a migration line has no annotation: {content[-200:]!r}")
+            raise ValueError(f"a migration line has no annotation: {bytes(buf[start:end])!r}")
         return found.start()
 
-    def buffer(self, buf: bytes, hits: list[Hit]) -> None:
-        pieces = []
-        last = 0
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        write = self.out.write
+        view = memoryview(buf)
+        last = start
         for hit in hits:
-            start = max(hit.start, hit.end - HOLD)
-            cut = start + self._cut(buf[start : hit.end])
-            pieces.append(buf[last:cut])
+            write(view[last : self._cut(buf, hit.start, hit.end)])
             last = hit.end
-        pieces.append(buf[last:])
-        self.out.write(b"".join(pieces))
+        write(view[last:stop])
+        view.release()
 
     def long_data(self, data: bytes) -> None:
         self.out.write(data)
 
     def long_end(self, tail: bytes, eol: bytes) -> None:
         if self.long_hit is not None:
-            tail = tail[: self._cut(tail)]
+            tail = tail[: self._cut(tail, 0, len(tail))]
         self.out.write(tail + eol)
 
 
 class _Only(_Writer):
     """`grep -Hn`: only the annotated lines, each after `NAME:LINE:`."""
 
+    count_lines = True
+
     def _prefix(self, line: int) -> bytes:
         return f"{self.name}:{line}:".encode("utf-8", "surrogateescape")
 
-    def buffer(self, buf: bytes, hits: list[Hit]) -> None:
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
         color = self.options.color
-        counted = 0
+        counted = start
         line = self.line
         pieces = []
         for hit in hits:
             line += buf.count(b"\n", counted, hit.start)
             counted = hit.start
-            eol = buf[hit.end : hit.stop] or b"\n"
-            pieces += [self._prefix(line + 1), buf[hit.start : hit.end],
+            eol = bytes(buf[hit.end : hit.stop]) or b"\n"
+            pieces += [self._prefix(line + 1), bytes(buf[hit.start : hit.end]),
                        annotation(self._decoded(hit), color), eol]
         if pieces:
             self.out.write(b"".join(pieces))
@@ -414,7 +474,7 @@ class _Only(_Writer):
     def long_start(self, hit: Hit | None) -> None:
         super().long_start(hit)
         if hit is not None:
-            self.out.write(self._prefix(self.long_line))
+            self.out.write(self._prefix(self.line + 1))
 
     def long_data(self, data: bytes) -> None:
         if self.long_hit is not None:
@@ -429,6 +489,8 @@ class _Only(_Writer):
 
 class _Json(_Writer):
     """One JSON object per value, one per line (for `jq`)."""
+
+    count_lines = True
 
     def record(self, hit: Hit, line: int) -> bytes:
         decoded = self._decoded(hit)
@@ -458,8 +520,8 @@ class _Json(_Writer):
         }
         return json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogateescape") + b"\n"
 
-    def buffer(self, buf: bytes, hits: list[Hit]) -> None:
-        counted = 0
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        counted = start
         line = self.line
         pieces = []
         for hit in hits:
@@ -472,7 +534,7 @@ class _Json(_Writer):
     def long_start(self, hit: Hit | None) -> None:
         super().long_start(hit)
         if hit is not None:
-            self.out.write(self.record(hit, self.long_line))
+            self.out.write(self.record(hit, self.line + 1))
 
     def long_data(self, data: bytes) -> None:
         pass
@@ -484,66 +546,92 @@ class _Json(_Writer):
 _WRITERS: dict[str, type[_Writer]] = {"annotate": _Annotate, "only": _Only, "json": _Json}
 
 
-def _run(read: Callable[[int], bytes], writer: _Writer) -> None:
-    """Read blocks, scan whole lines, hand them to `writer`; stream lines over MAX_LINE."""
-    state: _Pending | None = None
-    carry = b""
-    count_lines = not isinstance(writer, (_Annotate, _Strip))
-    while True:
-        chunk = read(BLOCK)
-        buf = carry + chunk if carry else chunk
-        if not chunk:
-            if buf:
-                hits, state = scan(buf, state)
-                writer.buffer(buf, hits)
+class _Runner:
+    """Reads blocks, hands whole lines to the writer, streams lines longer than MAX_LINE, and
+    keeps what is left of a line for the next block."""
+
+    def __init__(self, src: Input, writer: _Writer) -> None:
+        self.src = src
+        self.writer = writer
+        self.state: _Pending | None = None
+
+    def _read(self) -> bytes:
+        return self.src.read(BLOCK) or b""
+
+    def _lines(self, buf: bytes, start: int, stop: int) -> None:
+        """Whole lines `buf[start:stop]` (the last may lack a line end at the end of input)."""
+        if start >= stop:
             return
-        cut = buf.rfind(b"\n") + 1
-        carry = buf[cut:]
-        if cut:
-            whole = buf[:cut] if carry else buf
-            hits, state = scan(whole, state)
-            writer.buffer(whole, hits)
-            writer.out.flush()  # a pipe (`tail -f log | migflags annotate`) sees each block
-            if count_lines:
-                writer.line += whole.count(b"\n")
-        if len(carry) > MAX_LINE:
-            state, carry = _stream_long_line(read, writer, carry, state)
-            if count_lines:
-                writer.line += 1
+        hits, self.state = scan(buf, start, stop, self.state)
+        writer = self.writer
+        writer.buffer(buf, start, stop, hits)
+        if writer.count_lines:
+            writer.line += buf.count(b"\n", start, stop)
 
+    def _rest(self, data: bytes) -> bytes:
+        """Write the whole lines of `data`; return its unfinished last line."""
+        cut = data.rfind(b"\n") + 1
+        self._lines(data, 0, cut)
+        return data[cut:]
 
-def _stream_long_line(
-    read: Callable[[int], bytes], writer: _Writer, head: bytes, state: _Pending | None
-) -> tuple[_Pending | None, bytes]:
-    """Write one line longer than MAX_LINE whose first bytes are `head`; return what follows."""
-    decide = head[:MAX_LINE]
-    hit, state, _ = _line_hit(decide, 0, len(decide), len(decide), state)
-    writer.long_line = writer.line + 1
-    writer.long_start(hit)
-    held = head
-    while True:
-        chunk = read(BLOCK)
-        if not chunk:
-            writer.long_data(held[:-HOLD])
-            writer.long_end(held[-HOLD:], b"")
-            return state, b""
-        nl = chunk.find(b"\n")
-        if nl < 0:
-            held += chunk
-            if len(held) > 2 * HOLD:
+    def run(self) -> None:
+        carry = b""
+        flush = self.writer.out.flush
+        while True:
+            block = self._read()
+            if not block:
+                self._lines(carry, 0, len(carry))
+                flush()
+                return
+            first = block.find(b"\n")
+            if first < 0:
+                carry += block
+                if len(carry) > MAX_LINE:
+                    carry = self._rest(self._long_line(carry))
+                continue
+            start = 0
+            if carry:  # the line begun in the blocks before ends in this one
+                joint = carry + block[: first + 1]
+                self._lines(joint, 0, len(joint))
+                start = first + 1
+            last = max(start, block.rfind(b"\n") + 1)
+            self._lines(block, start, last)
+            carry = block[last:]
+            flush()  # a pipe (`tail -f log | migflags annotate`) sees each block
+
+    def _long_line(self, head: bytes) -> bytes:
+        """Write a line longer than MAX_LINE that starts with `head`; return what follows it
+        in the last block read."""
+        writer = self.writer
+        decide = head[:MAX_LINE]
+        hit, self.state = _line_hit(decide, 0, len(decide), len(decide), self.state)
+        writer.long_start(hit)
+        held = head
+        while True:
+            block = self._read()
+            if not block:
                 writer.long_data(held[:-HOLD])
-                held = held[-HOLD:]
-            continue
-        held += chunk[:nl]
-        eol = b"\n"
-        if held.endswith(b"\r"):
-            held, eol = held[:-1], b"\r\n"
-        writer.long_data(held[:-HOLD])
-        writer.long_end(held[-HOLD:], eol)
-        return state, chunk[nl + 1 :]
+                writer.long_end(held[-HOLD:], b"")
+                return b""
+            nl = block.find(b"\n")
+            if nl < 0:
+                held += block
+                if len(held) > 2 * HOLD:
+                    writer.long_data(held[:-HOLD])
+                    held = held[-HOLD:]
+                continue
+            held += block[:nl]
+            eol = b"\n"
+            if held.endswith(b"\r"):
+                held, eol = held[:-1], b"\r\n"
+            writer.long_data(held[:-HOLD])
+            writer.long_end(held[-HOLD:], eol)
+            if writer.count_lines:
+                writer.line += 1
+            return block[nl + 1 :]
 
 
-def annotate_stream(src: BinaryIO, out: Output, options: Options | None = None,
+def annotate_stream(src: Input, out: Output, options: Options | None = None,
                     name: str = "-", decoder: Decoder | None = None,
                     summary: Summary | None = None) -> Summary:
     """Copy `src` to `out`, explaining each migration flags value (see the module doc)."""
@@ -551,7 +639,8 @@ def annotate_stream(src: BinaryIO, out: Output, options: Options | None = None,
     decoder = decoder or Decoder(options.version, options.bare)
     summary = summary if summary is not None else Summary()
     writer = _WRITERS[options.mode](out, decoder, options, name, summary)
-    _run(src.read, writer)
+    _Runner(src, writer).run()
+    writer.finish()
     return summary
 
 
@@ -559,7 +648,7 @@ class _Sink:
     def __init__(self) -> None:
         self.parts: list[bytes] = []
 
-    def write(self, data: bytes, /) -> int:
+    def write(self, data: bytes | memoryview, /) -> int:
         self.parts.append(bytes(data))
         return len(data)
 
@@ -572,13 +661,13 @@ class _Sink:
 
 @dataclass
 class _Chunks:
-    """Reads `data` in pieces of at most `size` bytes (tests use it to cut lines anywhere)."""
+    """Gives `data` in pieces of at most `size` bytes (tests use it to cut lines anywhere)."""
 
     data: bytes
     size: int = BLOCK
     pos: int = field(default=0)
 
-    def __call__(self, limit: int) -> bytes:
+    def read(self, limit: int, /) -> bytes:
         piece = self.data[self.pos : self.pos + min(limit, self.size)]
         self.pos += len(piece)
         return piece
@@ -586,13 +675,9 @@ class _Chunks:
 
 def annotate_bytes(data: bytes, options: Options | None = None, *, chunk: int = BLOCK,
                    name: str = "-") -> bytes:
-    """`annotate_stream` on a bytes object (read `chunk` bytes at a time)."""
-    options = options or Options()
+    """`annotate_stream` on a bytes object (given to it `chunk` bytes at a time)."""
     sink = _Sink()
-    writer = _WRITERS[options.mode](
-        sink, Decoder(options.version, options.bare), options, name, Summary()
-    )
-    _run(_Chunks(data, chunk), writer)
+    annotate_stream(_Chunks(data, chunk), sink, options, name)
     return sink.value()
 
 
@@ -603,8 +688,7 @@ def strip_annotations(data: bytes, *, chunk: int = BLOCK) -> bytes:
     i.e. when `data` is not the output of `migflags annotate`.
     """
     sink = _Sink()
-    writer = _Strip(sink, Decoder(), Options(), "-", Summary())
-    _run(_Chunks(data, chunk), writer)
+    _Runner(_Chunks(data, chunk), _Strip(sink, Decoder(), Options(), "-", Summary())).run()
     return sink.value()
 
 

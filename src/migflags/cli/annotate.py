@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from typing import BinaryIO
+from typing import cast
 
 import click
 
-from migflags.annotate import BARE_BASES, Decoder, Options, Summary, annotate_stream
+from migflags.annotate import BARE_BASES, Decoder, Input, Options, Summary, annotate_stream
 from migflags.cli.common import lang_option, libvirt_option, resolve_lang
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
@@ -69,9 +70,10 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def _open(path: str) -> BinaryIO:
+def _open(path: str) -> Input:
+    """A raw (unbuffered) reader: each read returns what is there, so a pipe streams."""
     if path == "-":
-        return sys.stdin.buffer.raw if hasattr(sys.stdin.buffer, "raw") else sys.stdin.buffer
+        return cast(Input, getattr(sys.stdin.buffer, "raw", sys.stdin.buffer))
     try:
         return open(path, "rb", buffering=0)
     except OSError as error:
@@ -115,7 +117,7 @@ def annotate_cmd(
                             decoder, summary)
         finally:
             if path != "-":
-                src.close()
+                cast(io.RawIOBase, src).close()
     out.flush()
     if summary.bare:
         other = BARE_BASES[1] if bare == BARE_BASES[0] else BARE_BASES[0]

@@ -304,6 +304,8 @@ class Decoder:
         errors = [p.rule for p in result.problems if p.is_error]
         if errors:
             body += " !" + ",".join(dict.fromkeys(errors))
+        if len(body) > HOLD // 4:  # far more than any real value needs; keeps strip simple
+            body = body[: HOLD // 4 - 3] + "..."
         return Decoded(number, name, bare, result, body.encode())
 
 

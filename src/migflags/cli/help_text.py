@@ -8,12 +8,16 @@ before Click parses anything; `--lang` cannot take part, because `--help` is han
 the command line is being parsed, before the value of `--lang` is known.
 
 The English help strings written in `cli/` and the option summaries from the option table are
-the message ids; their translations are `texts.HELP` and the `Text` of each option row.
+the message ids; their translations are `texts.HELP`, the `Text` of each option row, and any
+module-level `Text` (alone, or in a tuple or dict) of a `migflags.cli` module, so a command
+module may keep its help texts beside its command (as `cli/annotate.py` does).
 """
 
 from __future__ import annotations
 
 import inspect
+import sys
+from collections.abc import Iterator
 from functools import cache
 
 import click
@@ -30,11 +34,23 @@ def message_id(text: str) -> str:
     return " ".join(inspect.cleandoc(text).split())
 
 
+def _cli_module_texts() -> Iterator[Text]:
+    for name, module in list(sys.modules.items()):
+        if name.startswith(__package__ + ".") and module is not None:
+            for value in vars(module).values():
+                if isinstance(value, Text):
+                    yield value
+                elif isinstance(value, (tuple, dict)):
+                    items = value.values() if isinstance(value, dict) else value
+                    yield from (item for item in items if isinstance(item, Text))
+
+
 @cache
 def catalogue() -> dict[str, Text]:
     """Every translatable help text, keyed by its English and by its Chinese message id, so a
-    help page can be switched to either language from either."""
-    texts = [*HELP, *(row.summary for row in OPTIONS)]
+    help page can be switched to either language from either. Built on first use, once every
+    command module has been imported."""
+    texts = [*HELP, *(row.summary for row in OPTIONS), *_cli_module_texts()]
     found = {message_id(text.en): text for text in texts}
     found.update({message_id(text.zh): text for text in texts if text.zh})
     return found

@@ -137,10 +137,10 @@ def _empty(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
 
 def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     """A libvirt URI that leads back to this host (virDomainMigrateCheckNotLocal)."""
-    from urllib.parse import parse_qsl, urlsplit  # only with a destination URI (startup cost)
-
     if not isinstance(value, str):
         return None
+    from urllib.parse import parse_qsl, urlsplit  # only with a destination URI (startup cost)
+
     try:
         parts = urlsplit(value)
     except ValueError:

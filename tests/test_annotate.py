@@ -414,3 +414,18 @@ def test_annotate_does_not_import_rich(log_file: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert done.stderr.decode().endswith("[]"), done.stderr.decode()[-500:]
+
+
+def test_a_reader_that_goes_away_ends_annotate_quietly(tmp_path: Path) -> None:
+    """`migflags annotate big.log | head`: exit 0, no traceback."""
+    _, example = EXAMPLES[0]
+    big = tmp_path / "big.log"
+    big.write_bytes(_log(example.text) * 40000)  # about 10 MB
+    proc = subprocess.Popen([sys.executable, "-m", "migflags", "annotate", str(big)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert b"Traceback" not in stderr and b"Error" not in stderr

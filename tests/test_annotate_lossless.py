@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from migflags import annotate as ann
-from migflags.annotate import Options, annotate_bytes, find_hits, strip_annotations
+from migflags.annotate import Hit, Options, annotate_bytes, find_hits, scan, strip_annotations
 from migflags.tables.log_sources import LOG_SOURCES, NOT_MIGRATION_FLAGS, OTHER_FLAGS_LINES
 
 REAL_LINES = [ex.text.encode() for row in LOG_SOURCES for ex in row.examples]
@@ -112,3 +112,27 @@ def test_lines_of_many_megabytes(where: str) -> None:
 def test_strip_refuses_what_annotate_did_not_write() -> None:
     with pytest.raises(ValueError, match="no annotation"):
         strip_annotations(MIGRATION_LINE + b"\n")
+
+
+def _line_by_line(data: bytes) -> list[Hit]:
+    """The definition: `_line_hit` on every line in turn, carrying the open record."""
+    hits = []
+    state = None
+    pos = 0
+    while pos < len(data):
+        nl = data.find(b"\n", pos)
+        stop = len(data) if nl < 0 else nl + 1
+        end = len(data) if nl < 0 else nl
+        if nl > pos and data[nl - 1 : nl] == b"\r":
+            end -= 1
+        hit, state = ann._line_hit(data, pos, end, stop, state)
+        if hit is not None:
+            hits.append(hit)
+        pos = stop
+    return hits
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_logs)
+def test_the_fast_scan_finds_what_the_line_by_line_definition_finds(data: bytes) -> None:
+    assert scan(data)[0] == _line_by_line(data)

@@ -45,7 +45,8 @@ from migflags.model import Result
 from migflags.render.words import symbolic
 from migflags.tables.log_sources import (
     ANCHOR,
-    FLAGS_FIELD,
+    FIELD_NAMES,
+    FLAGS_VALUE,
     LOG_SOURCES,
     NOT_MIGRATION_FLAGS,
     RECORD_START,
@@ -57,6 +58,7 @@ from migflags.versions import LibvirtVersion
 BLOCK = 1 << 20  # bytes read at a time
 MAX_LINE = 4 << 20  # a longer line is decided by its first MAX_LINE bytes and then streamed
 HOLD = 8 << 10  # bytes of a streamed long line kept back until its end is known
+MAX_BODY = 2 << 10  # an annotation is never longer, so it always fits in HOLD
 
 BARE_BASES = ("hex", "dec")
 COLOR_OK = b"\x1b[36m"
@@ -70,12 +72,12 @@ def _candidate_pattern() -> bytes:
     """One pattern with `ANCHOR` as its literal prefix (so the regex engine can skip ahead)
     that every line a log source recognises contains: a migration function's
     `name:line : `, or the start of another source's message."""
-    # A function name counts only where it can matter: with a flags field later on its line
-    # (captured, so the scanner needs no second search), when the next line is no new
-    # record (a message over several lines), or at the end of what is searched.
+    # A function name counts only where it can matter: with `flags` later on its line, when
+    # the next line is no new record (a message over several lines), or at the end of what
+    # is searched.
     tails = [
-        r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : (?=[^\n]*?" + FLAGS_FIELD + r"|[^\n]*\n(?![^\n]*?"
-        + RECORD_START + r")|[^\n]*\Z)"
+        r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : (?=[^\n]*?flags|[^\n]*\n(?![^\n]*?" + RECORD_START
+        + r")|[^\n]*\Z)"
     ]
     for row in LOG_SOURCES:
         if not row.functions:
@@ -87,7 +89,30 @@ def _candidate_pattern() -> bytes:
 
 _CANDIDATE = re.compile(_candidate_pattern())
 _RECORD = re.compile(RECORD_START.encode())
-_FIELD = re.compile(FLAGS_FIELD.encode())
+_VALUE = re.compile(FLAGS_VALUE.encode())
+_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_PREFIXES = tuple(
+    (name.removesuffix("flags").encode(), name) for name in FIELD_NAMES
+)  # ((b"", "flags"), (b"dest", "destflags"))
+
+
+def _field(buf: bytes, start: int, end: int) -> tuple[str, bytes] | None:
+    """The first flags field in `buf[start:end]`: (its name, the value as written)."""
+    word = _WORD
+    while True:
+        found = _VALUE.search(buf, start, end)
+        if found is None:
+            return None
+        at = found.start()
+        for prefix, name in _PREFIXES:
+            begin = at - len(prefix)
+            if (
+                begin >= 0
+                and buf.startswith(prefix, begin)
+                and (begin == 0 or buf[begin - 1] not in word)
+            ):
+                return name, found["value"]
+        start = at + 1
 _ANNOTATION = re.compile(rb"  (?:\x1b\[[0-9;]*m)?\[[^\[\]\r\n\x1b]*\](?:\x1b\[0m)?\Z")
 _LIBVIRT_ROWS = tuple((re.compile(row.functions), row) for row in LOG_SOURCES if row.functions)
 _OTHER_ROWS = tuple(
@@ -138,7 +163,9 @@ class _Pending(NamedTuple):
     source: LogSource
 
 
+_DECIMAL = Base.DECIMAL
 _NAMES: dict[bytes, tuple[str, LogSource] | None] = {}
+_UNSEEN = ("", LOG_SOURCES[0])  # a name not looked up yet
 
 
 def _name(name: bytes) -> tuple[str, LogSource] | None:
@@ -150,23 +177,25 @@ def _name(name: bytes) -> tuple[str, LogSource] | None:
         return found
 
 
+_LEVELS = (b"debug : ", b"info : ", b"warning : ", b"error : ")  # as in RECORD_START
+
+
 def _classify(
     buf: bytes, start: int, end: int, stop: int, first: re.Match[bytes]
 ) -> tuple[Hit | None, _Pending | None]:
     """Decide a line by its first candidate match `first` (see `_line_hit`)."""
-    after = first.end()
-    if first.start("fn") >= 0:  # a function name: `...Migrat...:123 : `
-        record = _RECORD.search(buf, start, after)
-        if record is None or record.end() != after:
+    name_end = first.end("fn")
+    if name_end >= 0:  # a function name: `...Migrat...:123 : `
+        space = buf.rfind(b" ", start, first.start())
+        if space < 0:
             return None, None
-        known = _name(record["func"])
-        if known is None:
+        known = _name(buf[space + 1 : name_end])
+        if known is None or not buf[max(start, space - 9) : space + 1].endswith(_LEVELS):
             return None, None
-        value = first["value"]
-        if value is None:
-            return None, _Pending(known[0], known[1])
-        field = "flags" if first.end("field") - first.start("field") == 5 else "destflags"
-        return Hit(start, end, stop, known[0], field, value, known[1]), None
+        found = _field(buf, first.end(), end)
+        if found is None:
+            return None, _Pending(*known)
+        return Hit(start, end, stop, known[0], found[0], found[1], known[1]), None
     for pattern, other in _OTHER_ROWS:
         match = pattern.match(buf, first.start(), end)
         if match is not None:
@@ -186,17 +215,15 @@ def _line_hit(
     * a line of an open record (no `level : function:line : ` on it) carries the record's
       value when it has a flags field, else the record stays open;
     * otherwise the line's first candidate match decides: a migration function's
-      `name:line : ` preceded by `level : ` starts a record, whose value is the first flags
-      field after it (on this line, or else on the next lines of the record); another log
-      source's message carries its value.
+      `name:line : ` (the name running back to the last space) preceded by `level : ` starts
+      a record, whose value is the first flags field after it (on this line, or else on the
+      next lines of the record); another log source's message carries its value.
     """
     if state is not None and _RECORD.search(buf, start, end) is None:
-        found = _FIELD.search(buf, start, end)
+        found = _field(buf, start, end)
         if found is None:
             return None, state
-        hit = Hit(start, end, stop, state.function, found["field"].decode(), found["value"],
-                  state.source)
-        return hit, None
+        return Hit(start, end, stop, state.function, found[0], found[1], state.source), None
     first = _CANDIDATE.search(buf, start, end)
     if first is None:
         return None, None
@@ -207,29 +234,60 @@ def scan(
     buf: bytes, start: int = 0, stop: int | None = None, state: _Pending | None = None
 ) -> tuple[list[Hit], _Pending | None]:
     """Every hit in `buf[start:stop]`, a run of whole lines (the last one may lack its line
-    end at the end of the input). `state` is the open migration record before `start`."""
+    end at the end of the input). `state` is the open migration record before `start`.
+
+    The same as `_line_hit` on every line in turn (tests/test_annotate_lossless.py checks
+    it), but it looks only at the lines the candidate pattern finds, and decides the usual
+    ones (a known function, its flags field on the same line) inline.
+    """
     hits: list[Hit] = []
     size = len(buf) if stop is None else stop
     pos = start
     search = _CANDIDATE.search
+    field = _field
+    new_hit = tuple.__new__
+    names = _NAMES
+    rfind = buf.rfind
+    find = buf.find
     while pos < size:
-        first = None
         if state is None:
             first = search(buf, pos, size)
             if first is None:
                 break
-            line = buf.rfind(b"\n", pos, first.start())
-            pos = pos if line < 0 else line + 1
-        nl = buf.find(b"\n", pos, size)
+            anchor = first.start()
+            line = rfind(b"\n", pos, anchor)
+            if line >= 0:
+                pos = line + 1
+            token_end = first.end()
+            nl = find(b"\n", token_end, size)
+        else:
+            first = None
+            nl = find(b"\n", pos, size)
         if nl < 0:
             end = after = size
         else:
             after = nl + 1
             end = nl - 1 if nl > pos and buf[nl - 1] == 0x0D else nl
-        if first is not None and first.end() <= end:
-            hit, state = _classify(buf, pos, end, after, first)
-        else:
+        if first is None or token_end > end:
             hit, state = _line_hit(buf, pos, end, after, state)
+        else:
+            name_end = first.end("fn")
+            if name_end < 0:  # another log source's message
+                hit, state = _classify(buf, pos, end, after, first)
+            else:
+                space = rfind(b" ", pos, anchor)
+                known = names.get(buf[space + 1 : name_end], _UNSEEN) if space >= 0 else None
+                if known is _UNSEEN:
+                    hit, state = _classify(buf, pos, end, after, first)
+                elif known is None or not buf[max(pos, space - 9) : space + 1].endswith(_LEVELS):
+                    hit, state = None, None
+                else:
+                    found = field(buf, token_end, end)
+                    if found is None:
+                        hit, state = None, _Pending(*known)
+                    else:
+                        hit = new_hit(Hit, (pos, end, after, known[0], found[0], found[1],
+                                            known[1]))
         if hit is not None:
             hits.append(hit)
         pos = after
@@ -239,7 +297,7 @@ def scan(
 # ------------------------------------------------------------------ what a value means
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per value (cached): compared by identity
 class Decoded:
     value: int | None
     base: str  # "hex" or "dec"
@@ -272,18 +330,22 @@ class Decoder:
             raise ValueError(f"bare must be one of {BARE_BASES}, not {bare!r}")
         self.version = version
         self.bare = bare
-        self._cache: dict[tuple[bytes, Base], Decoded] = {}
+        self.cache: dict[tuple[bytes, bool], Decoded] = {}
 
-    def __call__(self, text: bytes, base: Base) -> Decoded:
-        found = self._cache.get((text, base))
+    def __call__(self, text: bytes, decimal: Base | bool) -> Decoded:
+        """Decode the value `text`; `decimal`: the log source's base, or whether it is
+        Base.DECIMAL."""
+        if isinstance(decimal, Base):
+            decimal = decimal is _DECIMAL
+        found = self.cache.get((text, decimal))
         if found is None:
-            found = self._cache[text, base] = self._decode(text, base)
+            found = self.cache[text, decimal] = self._decode(text, decimal)
         return found
 
-    def _decode(self, text: bytes, base: Base) -> Decoded:
+    def _decode(self, text: bytes, decimal: bool) -> Decoded:
         token = text.decode("ascii")
         bare = False
-        if base is Base.DECIMAL:
+        if decimal:
             number, name = int(token, 10), "dec"
         elif token[:2].lower() == "0x":
             number, name = int(token, 16), "hex"
@@ -304,8 +366,8 @@ class Decoder:
         errors = [p.rule for p in result.problems if p.is_error]
         if errors:
             body += " !" + ",".join(dict.fromkeys(errors))
-        if len(body) > HOLD // 4:  # far more than any real value needs; keeps strip simple
-            body = body[: HOLD // 4 - 3] + "..."
+        if len(body) > MAX_BODY:  # far more than any real value needs
+            body = body[: MAX_BODY - 3] + "..."
         return Decoded(number, name, bare, result, body.encode())
 
 
@@ -328,10 +390,10 @@ class Options:
 
 @dataclass
 class Summary:
-    matches: int = 0
-    errors: int = 0  # values with an error-level problem
-    unknown_bits: int = 0  # values with bits no libvirt flag has
-    unreadable: int = 0  # values that could not be read in the assumed base
+    matches: int = 0  # lines with a value
+    errors: int = 0  # distinct values with an error-level problem
+    unknown_bits: int = 0  # distinct values with bits no libvirt flag has
+    unreadable: int = 0  # distinct values that could not be read in the assumed base
     bare: bool = False  # a bare value was read in the assumed base
 
 
@@ -364,22 +426,23 @@ class _Writer:
         self.summary = summary
         self.line = 0  # lines of this input before the buffer being written
         self.long_hit: Hit | None = None
-        self.counts: dict[tuple[bytes, Base], int] = {}  # lines per value
+        self.lines = 0  # lines annotated
+        self.seen: set[Decoded] = set()  # the distinct values among them
 
     def _decoded(self, hit: Hit) -> Decoded:
-        key = (hit.text, hit.source.base)
-        self.counts[key] = self.counts.get(key, 0) + 1
-        return self.decoder(hit.text, hit.source.base)
+        decoded = self.decoder(hit.text, hit.source.base is _DECIMAL)
+        self.lines += 1
+        self.seen.add(decoded)
+        return decoded
 
     def finish(self) -> None:
         """Add what was found to the summary."""
         summary = self.summary
-        for (text, base), count in self.counts.items():
-            decoded = self.decoder(text, base)
-            summary.matches += count
-            summary.errors += count * decoded.has_errors
-            summary.unknown_bits += count * decoded.has_unknown_bits
-            summary.unreadable += count * (decoded.value is None)
+        summary.matches += self.lines
+        for decoded in self.seen:
+            summary.errors += decoded.has_errors
+            summary.unknown_bits += decoded.has_unknown_bits
+            summary.unreadable += decoded.value is None
             summary.bare |= decoded.bare
 
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
@@ -397,20 +460,30 @@ class _Writer:
 
 class _Annotate(_Writer):
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
-        write = self.out.write
         view = memoryview(buf)
+        if not hits:
+            self.out.write(view[start:stop])
+            view.release()
+            return
+        write = self.out.write
         color = self.options.color
-        counts = self.counts
         decoder = self.decoder
+        cache = decoder.cache
+        seen = self.seen
+        pieces: list[bytes | memoryview] = []
+        add = pieces.append
         last = start
         for hit in hits:  # the one loop per value in the log: kept lean
-            key = (hit.text, hit.source.base)
-            counts[key] = counts.get(key, 0) + 1
-            decoded = decoder(*key)
-            write(view[last : hit.end])
-            write(decoded.colored if color else decoded.plain)
+            key = (hit.text, hit.source.base is _DECIMAL)
+            decoded = cache.get(key) or decoder(*key)
+            seen.add(decoded)
+            add(view[last : hit.end])
+            add(decoded.colored if color else decoded.plain)
             last = hit.end
-        write(view[last:stop])
+        add(view[last:stop])
+        self.lines += len(hits)
+        for piece in pieces:  # into the output buffer (the command gives stdout a large one)
+            write(piece)
         view.release()
 
     def long_data(self, data: bytes) -> None:

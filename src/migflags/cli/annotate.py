@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
-from typing import cast
+from typing import BinaryIO, cast
 
 import click
 
@@ -17,6 +18,7 @@ from migflags.text import Text
 from migflags.versions import LibvirtVersion
 
 STDIN_NAME = "(standard input)"  # what `grep -H` calls standard input
+OUTPUT_BUFFER = 4 << 20
 
 HELP_TEXTS: tuple[Text, ...] = (
     Text(
@@ -70,6 +72,17 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
+def _stdout() -> contextlib.AbstractContextManager[BinaryIO]:
+    """Standard output with a buffer larger than a block: the unchanged stretches between
+    two values are copied into it instead of costing a system call each."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):  # not a file (tests)
+        return contextlib.nullcontext(sys.stdout.buffer)
+    sys.stdout.flush()
+    return open(fd, "wb", buffering=OUTPUT_BUFFER, closefd=False)
+
+
 def _open(path: str) -> Input:
     """A raw (unbuffered) reader: each read returns what is there, so a pipe streams."""
     if path == "-":
@@ -109,16 +122,22 @@ def annotate_cmd(
                       mode=mode, lang=language)
     decoder = Decoder(version, bare)
     summary = Summary()
-    out = sys.stdout.buffer
-    for path in paths:
-        src = _open(path)
-        try:
-            annotate_stream(src, out, options, STDIN_NAME if path == "-" else path,
-                            decoder, summary)
-        finally:
-            if path != "-":
-                cast(io.RawIOBase, src).close()
-    out.flush()
+    try:
+        with _stdout() as out:
+            for path in paths:
+                src = _open(path)
+                try:
+                    annotate_stream(src, out, options, STDIN_NAME if path == "-" else path,
+                                    decoder, summary)
+                finally:
+                    if path != "-":
+                        cast(io.RawIOBase, src).close()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, like grep, and keep Python from
+        # failing to flush standard output again at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(OK)
     if summary.bare:
         other = BARE_BASES[1] if bare == BARE_BASES[0] else BARE_BASES[0]
         when = NOTES["when_hex" if bare == BARE_BASES[0] else "when_dec"].get(language)

@@ -28,11 +28,12 @@ from enum import Enum
 
 # `<level> : <function>:<line> : ` in every libvirt log line (file, stderr and libvirtd.log).
 RECORD_START = r"(?:debug|info|warning|error) : (?P<func>[A-Za-z_][A-Za-z0-9_]*):(?P<lineno>[0-9]+) : "
-# A flags field inside a libvirt message. At most 16 digits: a 64-bit value.
-FLAGS_FIELD = (
-    r"(?<![A-Za-z0-9_])(?P<field>(?:dest)?flags)="
-    r"(?P<value>0[xX][0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,16})(?![0-9A-Za-z_])"
-)
+# A flags field inside a libvirt message: one of FIELD_NAMES, not preceded by a letter, digit
+# or `_`, then `=` and the value (at most 16 digits: a 64-bit value) not followed by one.
+# The pattern starts at `flags=` so that the regex engine can skip to it; the character
+# before the name is checked by the scanner.
+FIELD_NAMES = ("flags", "destflags")
+FLAGS_VALUE = r"flags=(?P<value>0[xX][0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,16})(?![0-9A-Za-z_])"
 # Every migration function name contains this, and so does CloudStack's message: the scanner
 # looks for it first and only then parses the line.
 ANCHOR = "Migrat"
@@ -57,7 +58,7 @@ class LogSource:
     name: str
     writer: str
     functions: str  # regular expression a whole function name must match ("" = not libvirt)
-    message: str  # regular expression with a `value` group ("" = FLAGS_FIELD after RECORD_START)
+    message: str  # regular expression with a `value` group ("" = a flags field after RECORD_START)
     base: Base
     examples: tuple[Example, ...]
     function: str = ""  # the function reported for rows without a libvirt function name

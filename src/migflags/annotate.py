@@ -88,6 +88,7 @@ def _candidate_pattern() -> bytes:
 
 
 _CANDIDATE = re.compile(_candidate_pattern())
+_FN = _CANDIDATE.groupindex["fn"]
 _RECORD = re.compile(RECORD_START.encode())
 _VALUE = re.compile(FLAGS_VALUE.encode())
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -254,11 +255,10 @@ def scan(
             first = search(buf, pos, size)
             if first is None:
                 break
-            anchor = first.start()
+            anchor, token_end = first.span()
             line = rfind(b"\n", pos, anchor)
             if line >= 0:
                 pos = line + 1
-            token_end = first.end()
             nl = find(b"\n", token_end, size)
         else:
             first = None
@@ -271,7 +271,7 @@ def scan(
         if first is None or token_end > end:
             hit, state = _line_hit(buf, pos, end, after, state)
         else:
-            name_end = first.end("fn")
+            name_end = first.end(_FN)
             if name_end < 0:  # another log source's message
                 hit, state = _classify(buf, pos, end, after, first)
             else:
@@ -279,7 +279,7 @@ def scan(
                 known = names.get(buf[space + 1 : name_end], _UNSEEN) if space >= 0 else None
                 if known is _UNSEEN:
                     hit, state = _classify(buf, pos, end, after, first)
-                elif known is None or not buf[max(pos, space - 9) : space + 1].endswith(_LEVELS):
+                elif known is None or not buf.endswith(_LEVELS, max(pos, space - 9), space + 1):
                     hit, state = None, None
                 else:
                     found = field(buf, token_end, end)
@@ -391,6 +391,7 @@ class Options:
 @dataclass
 class Summary:
     matches: int = 0  # lines with a value
+    # distinct values (a decoder shared by several inputs counts all it has seen):
     errors: int = 0  # distinct values with an error-level problem
     unknown_bits: int = 0  # distinct values with bits no libvirt flag has
     unreadable: int = 0  # distinct values that could not be read in the assumed base
@@ -427,23 +428,20 @@ class _Writer:
         self.line = 0  # lines of this input before the buffer being written
         self.long_hit: Hit | None = None
         self.lines = 0  # lines annotated
-        self.seen: set[Decoded] = set()  # the distinct values among them
 
     def _decoded(self, hit: Hit) -> Decoded:
-        decoded = self.decoder(hit.text, hit.source.base is _DECIMAL)
         self.lines += 1
-        self.seen.add(decoded)
-        return decoded
+        return self.decoder(hit.text, hit.source.base is _DECIMAL)
 
     def finish(self) -> None:
-        """Add what was found to the summary."""
+        """Bring the summary up to date: the values are those the decoder has seen."""
         summary = self.summary
         summary.matches += self.lines
-        for decoded in self.seen:
-            summary.errors += decoded.has_errors
-            summary.unknown_bits += decoded.has_unknown_bits
-            summary.unreadable += decoded.value is None
-            summary.bare |= decoded.bare
+        seen = list(self.decoder.cache.values())
+        summary.errors = sum(decoded.has_errors for decoded in seen)
+        summary.unknown_bits = sum(decoded.has_unknown_bits for decoded in seen)
+        summary.unreadable = sum(decoded.value is None for decoded in seen)
+        summary.bare = any(decoded.bare for decoded in seen)
 
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
         raise NotImplementedError
@@ -469,14 +467,12 @@ class _Annotate(_Writer):
         color = self.options.color
         decoder = self.decoder
         cache = decoder.cache
-        seen = self.seen
         pieces: list[bytes | memoryview] = []
         add = pieces.append
         last = start
         for hit in hits:  # the one loop per value in the log: kept lean
             key = (hit.text, hit.source.base is _DECIMAL)
             decoded = cache.get(key) or decoder(*key)
-            seen.add(decoded)
             add(view[last : hit.end])
             add(decoded.colored if color else decoded.plain)
             last = hit.end

@@ -16,8 +16,11 @@ The number base is a fact of the libvirt release that wrote the log:
 
 * ``0x1b``: hexadecimal, every release that prints the prefix (all of them today).
 * ``1b``/``43`` without a prefix: hexadecimal (``%lx``/``%x``) from libvirt 0.9.4, decimal
-  (``%lu``) before it. Bare hex is still in the migration debug lines of the libvirt-domain.c
-  that ends with virDomainSetGuestVcpus (2.0.0), and gone in 9.0.0.
+  (``%lu``) before it. Bare hex is still in the migration debug lines of a libvirt-domain.c
+  that ends with virDomainSetGuestVcpus (added in 2.0.0, so a 2.x release); 7.0.0 (Debian
+  bullseye's source) and 9.0.0 print ``0x`` everywhere, and the syntax-check rule that
+  once said "use %x to debug flag values" asks for "0x%x" by then. The exact release of the
+  switch is not pinned down here.
 * CloudStack's ``with flags [N]`` is decimal (Java ``long`` through ``%s``).
 """
 

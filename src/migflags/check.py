@@ -10,8 +10,8 @@ raise them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from migflags.model import FileArg, Problem, Request
 from migflags.tables.options import (
@@ -28,23 +28,20 @@ from migflags.versions import LibvirtVersion
 PARAMS_SUBJECT = "params"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A term that holds; `item`/`index` name the list item or parameter that made it hold."""
+class Hit(NamedTuple):
+    """A term that holds; `item`/`at` name the list item or parameter that made it hold."""
 
     item: str = ""
-    index: int = -1
+    at: int = -1  # index of that item (not `index`, which tuples already have)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     request: Request
     version: LibvirtVersion
     api: Api
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     option: str
     op: str = ""  # "", ">", "^", "=" or ":"
     operand: str = ""
@@ -230,7 +227,7 @@ def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
         fires = not any(others)
     if not fires:
         return None
-    named = [h for h in hits if h and h.index >= 0]
+    named = [h for h in hits if h and h.at >= 0]
     return named[0] if named else Hit()
 
 
@@ -254,7 +251,7 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
     phase = -1 if rule.phase is None else (
         steps.index(rule.phase) if rule.phase in steps else len(steps)
     )
-    return (LAYER_ORDER[rule.layer], phase, rule.order, hit.index, position)
+    return (LAYER_ORDER[rule.layer], phase, rule.order, hit.at, position)
 
 
 def check(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
@@ -12,15 +12,30 @@ from migflags.versions import LibvirtVersion
 ParamValue = str | int | tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class FileArg:
-    """A file option (--xml): virsh sends the contents; a command line shows the path."""
+    """A file option (--xml): virsh sends the contents; a command line shows the path.
 
-    path: str
-    content: str
+    A plain class, not a tuple, so that it is never mistaken for a comma list's items."""
+
+    __slots__ = ("content", "path")
+
+    def __init__(self, path: str, content: str) -> None:
+        self.path = path
+        self.content = content
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileArg) and (other.path, other.content) == (
+            self.path,
+            self.content,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.content))
+
+    def __repr__(self) -> str:
+        return f"FileArg(path={self.path!r}, content={self.content!r})"
 
 
-@dataclass(frozen=True)
 class RawValue:
     """An option value kept as typed because virsh never got as far as converting it.
 
@@ -29,11 +44,22 @@ class RawValue:
     A raw value is shown on command lines but sent as no typed parameter.
     """
 
-    text: str
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RawValue) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"RawValue({self.text!r})"
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """What a `virsh migrate` call asks for: flag bits plus the values of the other options.
 
     `values` maps option names (without dashes) of non-flag options to their parsed values:
@@ -54,8 +80,7 @@ class Request:
         return None
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """One typed parameter as virsh sends it (a comma list becomes repeated string params)."""
 
     option: OptionRow
@@ -81,8 +106,7 @@ class Param:
         return [(self.key, self.type, str(item)) for item in self.items]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     level: str  # "error" or "warning"
     layer: str  # "virsh", "libvirt", "qemu", or "advice" for what no layer enforces
     rule: str
@@ -95,15 +119,13 @@ class Problem:
         return self.level == "error"
 
 
-@dataclass(frozen=True)
-class Producer:
+class Producer(NamedTuple):
     name: str
     description: Text
     source: str
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """Everything migflags knows about one flags value or command line."""
 
     source: str
@@ -116,7 +138,7 @@ class Result:
     domain: str | None = None
     desturi: str | None = None
     problems: tuple[Problem, ...] = ()
-    producers: tuple[Producer, ...] = field(default=())
+    producers: tuple[Producer, ...] = ()
 
     @property
     def hex(self) -> str:

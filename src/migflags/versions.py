@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migflags.errors import InputError
 
 
-@dataclass(frozen=True, order=True)
-class LibvirtVersion:
+class LibvirtVersion(NamedTuple):
     """A libvirt release such as 9.0.0; `9` and `9.0` mean 9.0.0."""
 
     major: int

@@ -26,6 +26,7 @@ import errno
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from migflags.errors import InputError, did_you_mean
 from migflags.model import FileArg, RawValue, Request
@@ -61,8 +62,7 @@ DATA_MARK = "--"  # every word after it is data, even `--live`
 # ------------------------------------------------------------------ virsh's global options
 
 
-@dataclass(frozen=True)
-class GlobalOption:
+class GlobalOption(NamedTuple):
     """One option of virsh itself (before the command), as its getopt_long table has it."""
 
     short: str | None

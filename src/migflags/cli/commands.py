@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from dataclasses import replace
 from typing import Any
 
 import click
@@ -154,7 +153,7 @@ def decode_cmd(
     extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
-        request = replace(extra, flags=parse_value(text) | extra.flags)
+        request = extra._replace(flags=parse_value(text) | extra.flags)
         results.append(analyse(request, version, source=text))
     if args_only:
         for result in results:
@@ -322,7 +321,7 @@ def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
     """Print the flag table (only the flags the chosen libvirt release knows)."""
     value = sum(row.value for row in FLAGS if row.since <= version)
     # The table, not an advice on OR-ing every flag together: no problems, no look-alikes.
-    result = replace(decode(value, version), problems=(), producers=())
+    result = decode(value, version)._replace(problems=(), producers=())
     emit([result], Output(lang=resolve_lang(lang), **output), single=True)
 
 

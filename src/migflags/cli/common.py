@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import click
 
@@ -76,8 +75,7 @@ def output_options(fn: F) -> F:
     return fn
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     as_json: bool
     expr_format: str | None
     color: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migflags.model import Param, Result
 from migflags.render.words import command_line, option_words, symbolic, virsh_args
@@ -17,8 +17,7 @@ FLAG_COLUMNS = ("col_bit", "col_value", "col_hex", "col_name", "col_option", "co
 NUMERIC_COLUMNS = 2  # bit and value are right-aligned
 
 
-@dataclass(frozen=True)
-class Sections:
+class Sections(NamedTuple):
     title: str
     headers: list[str]
     rows: list[list[str]]

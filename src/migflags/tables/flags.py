@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
@@ -20,8 +20,7 @@ C_PREFIX = "VIR_MIGRATE_"
 GO_ACRONYMS = frozenset({"TLS"})
 
 
-@dataclass(frozen=True)
-class FlagRow:
+class FlagRow(NamedTuple):
     bit: int
     c_name: str
     option: str  # the virsh migrate option, without the leading dashes

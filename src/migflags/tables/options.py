@@ -16,7 +16,7 @@ positional slots and every parser message against real virsh.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migflags.tables.flags import FLAGS, FlagRow
 from migflags.text import Text
@@ -45,8 +45,7 @@ class ValueType(str, enum.Enum):
         return self in (ValueType.INT, ValueType.UINT, ValueType.ULLONG)
 
 
-@dataclass(frozen=True)
-class OptionRow:
+class OptionRow(NamedTuple):
     name: str  # without the leading dashes
     kind: OptionKind
     type: ValueType

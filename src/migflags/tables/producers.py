@@ -6,13 +6,12 @@ so a row cannot drift from the flag table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migflags.text import Text
 
 
-@dataclass(frozen=True)
-class ProducerRow:
+class ProducerRow(NamedTuple):
     name: str
     flags: str  # an expression parse_value() accepts
     description: Text

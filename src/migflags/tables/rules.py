@@ -43,7 +43,7 @@ strings but without 10.9.0's detect-zeroes parameter already has the QEMU half o
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
@@ -91,14 +91,12 @@ PHASE_ORDER: dict[Api, tuple[Phase, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     text: str
     since: LibvirtVersion | None = None  # first release with this wording
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     kind: RuleKind
     layer: Layer

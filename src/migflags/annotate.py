@@ -75,8 +75,10 @@ def _candidate_pattern() -> bytes:
     # A function name counts only where it can matter: with `flags` later on its line, when
     # the next line is no new record (a message over several lines), or at the end of what
     # is searched.
+    # (Greedy `[^\n]*` runs to the line end at C speed and backs up; a lazy one steps
+    # through the regex engine character by character, several times slower.)
     tails = [
-        r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : (?=[^\n]*?flags|[^\n]*\n(?![^\n]*?" + RECORD_START
+        r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : (?=[^\n]*flags|[^\n]*\n(?![^\n]*" + RECORD_START
         + r")|[^\n]*\Z)"
     ]
     for row in LOG_SOURCES:
@@ -92,19 +94,26 @@ _FN = _CANDIDATE.groupindex["fn"]
 _RECORD = re.compile(RECORD_START.encode())
 _VALUE = re.compile(FLAGS_VALUE.encode())
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_BARE_NAME = "flags"  # a field name of its own: FIELD_NAMES' shortest, which the others end with
 _PREFIXES = tuple(
-    (name.removesuffix("flags").encode(), name) for name in FIELD_NAMES
-)  # ((b"", "flags"), (b"dest", "destflags"))
+    (name.removesuffix(_BARE_NAME).encode(), name) for name in FIELD_NAMES if name != _BARE_NAME
+)  # ((b"dest", "destflags"),)
+_VALUE_GROUP = _VALUE.groupindex["value"]
+if _BARE_NAME not in FIELD_NAMES or not all(name.endswith(_BARE_NAME) for name in FIELD_NAMES):
+    raise ValueError(f"every field name must end with {_BARE_NAME!r}: {FIELD_NAMES}")
 
 
 def _field(buf: bytes, start: int, end: int) -> tuple[str, bytes] | None:
     """The first flags field in `buf[start:end]`: (its name, the value as written)."""
     word = _WORD
+    search = _VALUE.search
     while True:
-        found = _VALUE.search(buf, start, end)
+        found = search(buf, start, end)
         if found is None:
             return None
         at = found.start()
+        if at == 0 or buf[at - 1] not in word:
+            return _BARE_NAME, found.group(_VALUE_GROUP)
         for prefix, name in _PREFIXES:
             begin = at - len(prefix)
             if (
@@ -112,8 +121,10 @@ def _field(buf: bytes, start: int, end: int) -> tuple[str, bytes] | None:
                 and buf.startswith(prefix, begin)
                 and (begin == 0 or buf[begin - 1] not in word)
             ):
-                return name, found["value"]
+                return name, found.group(_VALUE_GROUP)
         start = at + 1
+
+
 _ANNOTATION = re.compile(rb"  (?:\x1b\[[0-9;]*m)?\[[^\[\]\r\n\x1b]*\](?:\x1b\[0m)?\Z")
 _LIBVIRT_ROWS = tuple((re.compile(row.functions), row) for row in LOG_SOURCES if row.functions)
 _OTHER_ROWS = tuple(

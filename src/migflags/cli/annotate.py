@@ -94,7 +94,7 @@ def _open(path: str) -> Input:
 
 
 @click.command("annotate", help=_DOC)
-@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=click.Path(allow_dash=True))
 @click.option("--only", is_flag=True, help=_ONLY)
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",

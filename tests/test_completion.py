@@ -255,15 +255,10 @@ def _file_arguments() -> list[tuple[str, str]]:
     ]
 
 
-# annotate's FILES is a plain string argument: Click then answers nothing and the shells
-# offer no file names. `type=click.Path(allow_dash=True)` in cli/annotate.py fixes it (and
-# makes this xfail strict-fail, so the marker goes with it).
-ANNOTATE_FILES_NOT_PATH = pytest.mark.xfail(
-    strict=True, reason="cli/annotate.py: FILES needs type=click.Path(...) to complete files")
 
 
 @pytest.mark.parametrize(("name", "param"), [
-    pytest.param(*arg, marks=ANNOTATE_FILES_NOT_PATH) if arg == ("annotate", "files") else arg
+    pytest.param(*arg) if arg == ("annotate", "files") else arg
     for arg in _file_arguments()
 ])
 def test_file_arguments_complete_files(name: str, param: str) -> None:

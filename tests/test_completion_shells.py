@@ -330,10 +330,6 @@ def test_fish_autoloads_installed_script(shell_env: dict[str, str], share: Path)
 
 # ------------------------------------------------------------------ file names
 
-# See tests/test_completion.py: annotate's FILES is a plain string argument, so Click asks the
-# shells for nothing; with type=click.Path(...) these pass and the strict xfail turns red.
-ANNOTATE_FILES_NOT_PATH = pytest.mark.xfail(
-    strict=True, reason="cli/annotate.py: FILES needs type=click.Path(...) to complete files")
 
 
 @pytest.fixture
@@ -344,21 +340,18 @@ def log_file(tmp_path: Path) -> Path:
     return path
 
 
-@ANNOTATE_FILES_NOT_PATH
 def test_bash_annotate_asks_for_file_names(shell_env: dict[str, str], log_file: Path) -> None:
     """The script answers `file` by letting readline complete file names (-o default)."""
     got = bash_complete(("migflags", "annotate", f"{log_file.parent}/libv"), shell_env)
     assert got == ["#compopt -o default"]
 
 
-@ANNOTATE_FILES_NOT_PATH
 def test_zsh_annotate_completes_file_names(shell_env: dict[str, str], log_file: Path,
                                            tmp_path: Path) -> None:
     got = zsh_complete(f"migflags annotate {log_file.parent}/libv", shell_env, tmp_path)
     assert log_file.name in [value for value, _ in got]
 
 
-@ANNOTATE_FILES_NOT_PATH
 def test_fish_annotate_completes_file_names(shell_env: dict[str, str], log_file: Path) -> None:
     got = fish_complete(f"migflags annotate {log_file.parent}/libv", shell_env)
     assert [value for value, _ in got] == [str(log_file)]

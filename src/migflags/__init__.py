@@ -13,14 +13,47 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from migflags.core import NEWEST, analyse, decode
-from migflags.errors import InputError
-from migflags.model import Problem, Request, Result
-from migflags.parse import encode, parse_value
-from migflags.tables.flags import FLAGS, MigrateFlag
-from migflags.versions import LibvirtVersion
+from typing import TYPE_CHECKING, Any
 
-Decoded = Result  # the name the API was announced with
+if TYPE_CHECKING:
+    from migflags.core import NEWEST, analyse, decode
+    from migflags.errors import InputError
+    from migflags.model import Problem, Request, Result
+    from migflags.parse import encode, parse_value
+    from migflags.tables.flags import FLAGS, MigrateFlag
+    from migflags.versions import LibvirtVersion
+
+    Decoded = Result
+
+# The API is imported on first use (PEP 562), so that `import migflags.cli` for a TAB
+# completion does not pay for the rules engine.
+_EXPORTS = {
+    "NEWEST": "migflags.core",
+    "analyse": "migflags.core",
+    "decode": "migflags.core",
+    "InputError": "migflags.errors",
+    "Problem": "migflags.model",
+    "Request": "migflags.model",
+    "Result": "migflags.model",
+    "Decoded": "migflags.model",  # the name the API was announced with
+    "encode": "migflags.parse",
+    "parse_value": "migflags.parse",
+    "FLAGS": "migflags.tables.flags",
+    "MigrateFlag": "migflags.tables.flags",
+    "LibvirtVersion": "migflags.versions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'migflags' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), "Result" if name == "Decoded" else name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FLAGS",

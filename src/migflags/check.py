@@ -7,7 +7,6 @@ so a message can quote it and problems can be ordered the way a loop over the li
 raise them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache

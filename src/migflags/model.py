@@ -1,6 +1,5 @@
 """The values passed between the layers: a migration request and the one result type."""
 
-from __future__ import annotations
 
 from typing import NamedTuple
 
@@ -143,6 +142,13 @@ class Result(NamedTuple):
     @property
     def hex(self) -> str:
         return hex(self.value)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """C names of the set flags, then any unknown bits as one hex number, so that
+        `encode(result.names) == result.value` always holds."""
+        rest = self.value & ~sum(row.value for row in self.flags)
+        return tuple(row.c_name for row in self.flags) + ((hex(rest),) if rest else ())
 
     @property
     def has_errors(self) -> bool:

@@ -1,6 +1,5 @@
 """libvirt release numbers as comparable values (never compared as strings)."""
 
-from __future__ import annotations
 
 from typing import NamedTuple
 
@@ -15,7 +14,7 @@ class LibvirtVersion(NamedTuple):
     micro: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> LibvirtVersion:
+    def parse(cls, text: str) -> "LibvirtVersion":
         parts = text.strip().removeprefix("v").split(".")
         if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
             raise InputError(

@@ -5,15 +5,13 @@ Errors are one line on stderr, `migflags: error: ...`, with exit status 2 (see `
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 import click
 
 from migflags import __version__
-from migflags.cli.annotate import annotate_cmd
-from migflags.cli.commands import check_cmd, decode_cmd, encode_cmd, explain_cmd, list_cmd
-from migflags.cli.completion import completion_cmd
 from migflags.cli.help_text import localize
 from migflags.errors import InputError
 from migflags.exits import BAD_INPUT
@@ -24,6 +22,76 @@ def _fail(message: str, status: int) -> None:
     """Print one diagnostic line, whatever line breaks the offending token carried."""
     click.echo(f"migflags: error: {' '.join(message.splitlines())}", err=True)
     sys.exit(status)
+
+
+# Subcommands are imported when first asked for: `migflags decode` never loads the log scanner,
+# and a TAB completion loads only the command being completed.
+COMMANDS = {
+    "decode": "migflags.cli.commands:decode_cmd",
+    "encode": "migflags.cli.commands:encode_cmd",
+    "check": "migflags.cli.commands:check_cmd",
+    "list": "migflags.cli.commands:list_cmd",
+    "explain": "migflags.cli.commands:explain_cmd",
+    "annotate": "migflags.cli.annotate:annotate_cmd",
+    "completion": "migflags.cli.completion:completion_cmd",
+}
+
+
+class LazyCommands(dict[str, click.Command]):
+    """Click's `Group.commands`, filled on demand from `COMMANDS`. Looking one name up imports
+    one module; iterating (help pages, listing subcommands) imports them all."""
+
+    def __init__(self, specs: dict[str, str]) -> None:
+        super().__init__()
+        self._specs = specs
+
+    def _load(self, name: str) -> click.Command:
+        module_name, _, attr = self._specs[name].partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        localize(command, language_from_env())
+        dict.__setitem__(self, name, command)
+        return command
+
+    def __missing__(self, name: str) -> click.Command:
+        if name not in self._specs:
+            raise KeyError(name)
+        return self._load(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._specs or dict.__contains__(self, name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def _all(self) -> list[str]:
+        for name in self._specs:
+            _ = self[name]  # loads it
+        return list(dict.keys(self))
+
+    def __iter__(self) -> Any:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def keys(self) -> Any:
+        self._all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._all()
+        return dict.items(self)
+
+    def loaded(self) -> list[click.Command]:
+        """The commands imported so far (for localizing without importing the rest)."""
+        return list(dict.values(self))
 
 
 class MigflagsGroup(click.Group):
@@ -57,7 +125,4 @@ def main() -> None:
     `virsh migrate` command lines."""
 
 
-for command in (decode_cmd, encode_cmd, check_cmd, list_cmd, explain_cmd):
-    main.add_command(command)
-main.add_command(completion_cmd)
-main.add_command(annotate_cmd)
+main.commands = LazyCommands(COMMANDS)

@@ -1,6 +1,5 @@
 """Option bundles shared by the commands, and the one place output modes are chosen."""
 
-from __future__ import annotations
 
 import os
 import sys

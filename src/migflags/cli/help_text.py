@@ -96,5 +96,7 @@ def localize(command: click.Command, lang: str) -> None:
                 param.help = translate(param.help, lang)
         _language_now[id(command)] = lang
     if isinstance(command, click.Group):
-        for sub in command.commands.values():
+        # a lazily filled group localizes each command as it loads it (cli.LazyCommands)
+        loaded = getattr(command.commands, "loaded", command.commands.values)
+        for sub in loaded():
             localize(sub, lang)

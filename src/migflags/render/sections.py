@@ -1,7 +1,6 @@
 """What a result shows, as plain strings: shared by the plain and the Rich renderer so the two
 never disagree about columns or wording."""
 
-from __future__ import annotations
 
 import json
 import shlex

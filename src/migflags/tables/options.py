@@ -13,7 +13,6 @@ libvirt-api.xml; `tests/test_realvirsh_params.py` checks every value option, bot
 positional slots and every parser message against real virsh.
 """
 
-from __future__ import annotations
 
 import enum
 from typing import NamedTuple

@@ -19,8 +19,14 @@ _NAME_PREFIXES = ("libvirt.", "golibvirt.")
 
 # `flags=0x1b`, `destflags=1b`, `flags: 0x1b`: libvirt logs print flags in hex, and releases
 # before the `0x` prefix was added printed bare hex digits.
-_LOG_TOKEN = re.compile(r"^\s*[A-Za-z_]*flags\s*[=:]\s*(?P<value>\S+?)\s*[,;)]?\s*$", re.I)
-_SPLIT = re.compile(r"\s*[|,+]\s*")
+_LOG_TOKEN = r"^\s*[A-Za-z_]*flags\s*[=:]\s*(?P<value>\S+?)\s*[,;)]?\s*$"
+_SPLIT = r"\s*[|,+]\s*"
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """Compiled on first use: a TAB completion or `decode 3` never needs them."""
+    return re.compile(source, re.I)
 
 
 @cache
@@ -92,10 +98,10 @@ def parse_value(text: str) -> int:
     """
     if not text.strip():
         raise InputError("empty value: give a number such as 0x1b or names such as LIVE|PEER2PEER")
-    log_token = _LOG_TOKEN.match(text)
+    log_token = _pattern(_LOG_TOKEN).match(text)
     if log_token:
         return parse_number(log_token.group("value"), default_base=16)
-    terms = [t for t in _SPLIT.split(text.strip())]
+    terms = [t for t in _pattern(_SPLIT).split(text.strip())]
     if any(not t for t in terms):
         raise InputError(f"empty name in {text!r}")
     value = 0

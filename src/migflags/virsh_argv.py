@@ -24,7 +24,6 @@ Every `InputError` carries virsh's own text (without its `error: ` prefix).
 import errno
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from migflags.errors import InputError, did_you_mean
@@ -281,13 +280,13 @@ def convert(option: OptionRow, text: str, *, read_files: bool = True) -> object:
     return text
 
 
-@dataclass
 class _Scan:
     """The words of one command line sorted onto options, before any value is converted."""
 
-    version: LibvirtVersion
-    texts: dict[str, str | bool] = field(default_factory=dict)  # option name -> text or True
-    too_new: str | None = None  # the first option, as typed, that this release does not have
+    def __init__(self, version: LibvirtVersion) -> None:
+        self.version = version
+        self.texts: dict[str, str | bool] = {}  # option name -> text or True
+        self.too_new: str | None = None  # the first option, as typed, this release lacks
 
     def fail(self, message: str) -> InputError:
         """virsh stops at the first problem: after a too-new option, that one is it."""

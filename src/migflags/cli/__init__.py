@@ -28,8 +28,8 @@ def _fail(message: str, status: int) -> None:
 # and a TAB completion loads only the command being completed.
 COMMANDS = {
     "decode": "migflags.cli.commands:decode_cmd",
-    "encode": "migflags.cli.commands:encode_cmd",
-    "check": "migflags.cli.commands:check_cmd",
+    "encode": "migflags.cli.encode:encode_cmd",
+    "check": "migflags.cli.encode:check_cmd",
     "list": "migflags.cli.commands:list_cmd",
     "explain": "migflags.cli.commands:explain_cmd",
     "annotate": "migflags.cli.annotate:annotate_cmd",

@@ -6,7 +6,7 @@ import contextlib
 import io
 import os
 import sys
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import click
 
@@ -91,10 +91,22 @@ def _open(path: str) -> Input:
         return open(path, "rb", buffering=0)
     except OSError as error:
         raise InputError(f"cannot read {path!r}: {error.strerror or error}") from None
+    except ValueError:  # a NUL byte in the name: no file can be called that
+        raise InputError(f"cannot read {path!r}: not a valid file name") from None
+
+
+class _FilePath(click.Path):
+    """click.Path (so shells complete file names) that also refuses a NUL in a name cleanly:
+    Click's own check lets os.stat's ValueError escape as a traceback."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\0" in value:
+            self.fail(f"cannot read {value!r}: not a valid file name", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 @click.command("annotate", help=_DOC)
-@click.argument("files", nargs=-1, metavar="[FILE]...", type=click.Path(allow_dash=True))
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=_FilePath(allow_dash=True))
 @click.option("--only", is_flag=True, help=_ONLY)
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 SHELLS = ("bash", "zsh", "fish")
 PROG_NAME = "migflags"
 COMPLETE_VAR = "_MIGFLAGS_COMPLETE"
-# Where `VirshLineCommand.parse_args` (commands.py) keeps the words after `--`.
+# Where `VirshLineCommand.parse_args` (encode.py) keeps the words after `--`.
 _VIRSH_WORDS = "virsh_words"
 _FISH_SPLIT = 'string split "," $completion'
 _FISH_SPLIT_ONCE = 'string split --max 1 "," $completion'

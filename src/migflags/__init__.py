@@ -16,19 +16,19 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from migflags.core import NEWEST, analyse, decode
+    from migflags.core import analyse, decode
     from migflags.errors import InputError
     from migflags.model import Problem, Request, Result
     from migflags.parse import encode, parse_value
     from migflags.tables.flags import FLAGS, MigrateFlag
-    from migflags.versions import LibvirtVersion
+    from migflags.versions import NEWEST, LibvirtVersion
 
     Decoded = Result
 
 # The API is imported on first use (PEP 562), so that `import migflags.cli` for a TAB
 # completion does not pay for the rules engine.
 _EXPORTS = {
-    "NEWEST": "migflags.core",
+    "NEWEST": "migflags.versions",
     "analyse": "migflags.core",
     "decode": "migflags.core",
     "InputError": "migflags.errors",

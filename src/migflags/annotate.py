@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-from migflags.core import NEWEST, decode
+from migflags.core import decode
 from migflags.model import Result
 from migflags.render.words import symbolic
 from migflags.tables.log_sources import (
@@ -53,7 +53,7 @@ from migflags.tables.log_sources import (
     Base,
     LogSource,
 )
-from migflags.versions import LibvirtVersion
+from migflags.versions import NEWEST, LibvirtVersion
 
 BLOCK = 1 << 20  # bytes read at a time
 MAX_LINE = 4 << 20  # a longer line is decided by its first MAX_LINE bytes and then streamed

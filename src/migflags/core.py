@@ -18,9 +18,7 @@ from migflags.tables.rules import (
     Layer,
 )
 from migflags.texts import UI
-from migflags.versions import LibvirtVersion
-
-NEWEST = LibvirtVersion(12, 9, 0)  # the newest libvirt the tables were checked against
+from migflags.versions import NEWEST, LibvirtVersion
 
 
 def unknown_bits(value: int) -> tuple[int, ...]:

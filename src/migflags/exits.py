@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from migflags.model import Result
+if TYPE_CHECKING:
+    from migflags.model import Result
 
 OK = 0
 PROBLEMS = 1  # error-level problems where strictness was asked for, or unknown bits

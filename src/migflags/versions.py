@@ -30,3 +30,6 @@ class LibvirtVersion(NamedTuple):
 def v(text: str) -> LibvirtVersion:
     """Shorthand for the tables: ``v("8.5.0")``."""
     return LibvirtVersion.parse(text)
+
+
+NEWEST = LibvirtVersion(12, 9, 0)  # the newest libvirt the tables were checked against

@@ -12,10 +12,19 @@ from typing import Any
 import click
 
 from migflags import __version__
-from migflags.cli.help_text import localize
 from migflags.errors import InputError
 from migflags.exits import BAD_INPUT
 from migflags.text import language_from_env
+
+
+def _localize(command: click.Command) -> None:
+    """Put `command`'s help into the environment's language. The help catalogue is loaded
+    only when a language other than English is (or was, in this process) in play."""
+    lang = language_from_env()
+    if lang != "en" or "migflags.cli.help_text" in sys.modules:
+        from migflags.cli.help_text import localize
+
+        localize(command, lang)
 
 
 def _fail(message: str, status: int) -> None:
@@ -29,7 +38,7 @@ def _fail(message: str, status: int) -> None:
 COMMANDS = {
     "decode": "migflags.cli.commands:decode_cmd",
     "encode": "migflags.cli.encode:encode_cmd",
-    "check": "migflags.cli.encode:check_cmd",
+    "check": "migflags.cli.check:check_cmd",
     "list": "migflags.cli.commands:list_cmd",
     "explain": "migflags.cli.commands:explain_cmd",
     "annotate": "migflags.cli.annotate:annotate_cmd",
@@ -48,7 +57,7 @@ class LazyCommands(dict[str, click.Command]):
     def _load(self, name: str) -> click.Command:
         module_name, _, attr = self._specs[name].partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
-        localize(command, language_from_env())
+        _localize(command)
         dict.__setitem__(self, name, command)
         return command
 
@@ -98,7 +107,7 @@ class MigflagsGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
-        localize(self, language_from_env())  # --help follows LC_ALL / LC_MESSAGES / LANG
+        _localize(self)  # --help follows LC_ALL / LC_MESSAGES / LANG
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.Exit as done:

@@ -4,16 +4,17 @@
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
-from migflags.core import NEWEST
 from migflags.exits import exit_status
-from migflags.model import Result
 from migflags.render.expr import STYLES
 from migflags.text import LANGUAGES, language_from_env
-from migflags.versions import LibvirtVersion
+from migflags.versions import NEWEST, LibvirtVersion
+
+if TYPE_CHECKING:
+    from migflags.model import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,7 +94,7 @@ def use_rich(color: str) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def emit(results: list[Result], out: Output, *, single: bool) -> None:
+def emit(results: "list[Result]", out: Output, *, single: bool) -> None:
     """Print results in the chosen mode. Rich is imported only when a Rich table is drawn."""
     if out.as_json:
         from migflags.render.json_doc import dumps
@@ -118,5 +119,5 @@ def emit(results: list[Result], out: Output, *, single: bool) -> None:
         click.echo("\n\n".join(render(r, out.lang) for r in results))
 
 
-def finish(results: list[Result], *, strict: bool) -> None:
+def finish(results: "list[Result]", *, strict: bool) -> None:
     sys.exit(exit_status(results, strict=strict))

@@ -1,0 +1,88 @@
+"""check: would virsh, libvirt and QEMU accept a flags value or a virsh command line?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from migflags.cli.common import (
+    Output,
+    emit,
+    finish,
+    lang_option,
+    libvirt_option,
+    output_options,
+    resolve_lang,
+)
+from migflags.cli.completion import complete_flags
+from migflags.cli.virsh_line import VirshLineCommand, request_from_cli, virsh_options
+from migflags.versions import LibvirtVersion
+
+if TYPE_CHECKING:
+    from migflags.model import Result
+
+
+@click.command("check", cls=VirshLineCommand)
+@click.argument("values", nargs=-1, shell_complete=complete_flags)
+@click.option("--no-strict", "lenient", is_flag=True,
+              help="Exit 0 even when libvirt would refuse the combination.")
+@libvirt_option
+@lang_option
+@output_options
+@virsh_options
+@click.pass_context
+def check_cmd(
+    ctx: click.Context, /, values: tuple[str, ...], lenient: bool, version: LibvirtVersion,
+    lang: str | None, **options: Any,
+) -> None:
+    """Say whether virsh, libvirt and QEMU would accept a flags value or virsh options.
+
+    Exit 0 when accepted, 1 with the problems in the order the layers raise them.
+    """
+    from migflags.core import analyse
+
+    output = {k: options.pop(k) for k in ("as_json", "expr_format", "color")}
+    request, source = request_from_cli(ctx, values, options, version)
+    result = analyse(request, version, source=source)
+    out = Output(lang=resolve_lang(lang), **output)
+    if out.as_json or out.expr_format:
+        emit([result], out, single=True)
+    else:
+        for line in _problem_lines(result, out.lang):
+            click.echo(line)
+        click.echo(_verdict(result, out.lang))
+    finish([result], strict=not lenient)
+
+
+def _problem_lines(result: Result, lang: str) -> list[str]:
+    """The problems, in the order the layers raise them (the first error is what you see)."""
+    from migflags.texts import UI, word_for
+
+    colon = UI["colon"].get(lang)
+    lines = []
+    for problem in result.problems:
+        level = word_for("level", problem.level, lang)
+        shown = f"{level} [{word_for('layer', problem.layer, lang)}]"
+        message = f" {problem.message}" if problem.message else ""
+        lines.append(f"{shown} {problem.rule}:{message}")
+        lines.append(f"    {UI['why'].get(lang)}{colon}{problem.explanation.get(lang)}")
+        lines.append(f"    {UI['fix'].get(lang)}{colon}{problem.fix.get(lang)}")
+    return lines
+
+
+def _verdict(result: Result, lang: str) -> str:
+    """One line: accepted, or which layer refuses first and with which words."""
+    from migflags.texts import UI
+
+    errors = [p for p in result.problems if p.is_error]
+    if not errors:
+        warnings = len(result.problems)
+        accepted = UI["accepted"].get(lang).format(version=result.libvirt)
+        if warnings:
+            return accepted + "\n" + UI["also_warnings"].get(lang).format(count=warnings)
+        return accepted
+    first = errors[0]
+    return UI[f"refused_{first.layer}"].get(lang).format(
+        version=result.libvirt, message=first.message or first.rule
+    )

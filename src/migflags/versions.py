@@ -1,6 +1,6 @@
 """libvirt release numbers as comparable values (never compared as strings)."""
 
-
+from functools import cache
 from typing import NamedTuple
 
 from migflags.errors import InputError
@@ -27,8 +27,9 @@ class LibvirtVersion(NamedTuple):
         return f"{self.major}.{self.minor}.{self.micro}"
 
 
+@cache
 def v(text: str) -> LibvirtVersion:
-    """Shorthand for the tables: ``v("8.5.0")``."""
+    """Shorthand for the tables: ``v("8.5.0")`` (each release parsed once)."""
     return LibvirtVersion.parse(text)
 
 

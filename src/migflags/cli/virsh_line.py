@@ -7,7 +7,6 @@ The core and the parser are imported inside `request_from_cli`: completing
 
 from __future__ import annotations
 
-import shlex
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -52,6 +51,8 @@ def request_from_cli(
     version: LibvirtVersion,
 ) -> tuple[Request, str]:
     """Fold Click-parsed options, NAMES and a `-- virsh migrate ...` tail into one Request."""
+    import shlex
+
     from migflags.parse import parse_value
     from migflags.virsh_argv import parse_virsh_argv
 

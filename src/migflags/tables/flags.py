@@ -9,7 +9,7 @@ the README table) is derived from `FLAGS`. `tests/test_table.py` pins it to libv
 
 import enum
 import sys
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
@@ -339,9 +339,25 @@ FLAGS: tuple[FlagRow, ...] = (
 FLAG_MASK = sum(row.value for row in FLAGS)
 
 # Python 3.11 needs boundary=KEEP to keep unknown bits; 3.10 keeps them anyway.
-_KEEP = {"boundary": enum.KEEP} if sys.version_info >= (3, 11) else {}  # type: ignore[attr-defined,unused-ignore]
-# Built from the table so the member names are never spelled out twice. Unknown bits are kept.
-MigrateFlag = enum.IntFlag(  # type: ignore[misc]
-    "MigrateFlag", [(row.short, row.value) for row in FLAGS], module=__name__, **_KEEP
-)
-MigrateFlag.__doc__ = "virDomainMigrateFlags as an enum.IntFlag (member names lack VIR_MIGRATE_)."
+def _build_enum() -> type[enum.IntFlag]:
+    # Built from the table so the member names are never spelled out twice; unknown bits are
+    # kept (Python 3.11 needs boundary=KEEP for that, 3.10 keeps them anyway).
+    keep = {"boundary": enum.KEEP} if sys.version_info >= (3, 11) else {}  # type: ignore[attr-defined,unused-ignore]
+    flag = enum.IntFlag(  # type: ignore[misc]
+        "MigrateFlag", [(row.short, row.value) for row in FLAGS], module=__name__, **keep
+    )
+    flag.__doc__ = "virDomainMigrateFlags as an enum.IntFlag (member names lack VIR_MIGRATE_)."
+    return flag
+
+
+if TYPE_CHECKING:
+    MigrateFlag: type[enum.IntFlag]
+
+
+def __getattr__(name: str) -> Any:
+    """`MigrateFlag` is made on first use: the command line never needs it."""
+    if name == "MigrateFlag":
+        flag = _build_enum()
+        globals()["MigrateFlag"] = flag
+        return flag
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

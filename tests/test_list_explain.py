@@ -129,3 +129,10 @@ def test_explain_unknown_name(runner: CliRunner, name: str, message: str) -> Non
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == message + "\n"
+
+
+def test_explain_option_shows_its_note(runner: CliRunner) -> None:
+    """Options that set no flag (--direct, --timeout, ...) say what they really do."""
+    result = runner.invoke(main, ["explain", "--direct"])
+    assert result.exit_code == 0
+    assert "direct migration is not supported by the source host" in result.stdout

@@ -200,6 +200,9 @@ def explain_cmd(name: str, lang: str | None) -> None:
             click.echo(UI["explain_param"].get(language).format(
                 param=option.param, type=option.param_type, macro=option.param_macro))
         click.echo(option.summary.get(language))
+        if option.note is not None:
+            click.echo("")
+            click.echo(option.note.get(language))
         return
     click.echo(UI["explain_flag"].get(language).format(
         name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))

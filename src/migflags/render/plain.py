@@ -39,7 +39,7 @@ def render(result: Result, lang: str) -> str:
     if s.problems:
         out.append(s.problems_title + colon.rstrip())
         for level, layer, rule, message, why, fix in s.problems:
-            quoted = f"  {message}" if message else ""
+            quoted = f" {message}" if message else ""
             shown = f"{word_for('level', level, lang)} [{word_for('layer', layer, lang)}]"
             out.append(f"  {shown} {rule}:{quoted}")
             out.append(f"      {UI['why'].get(lang)}{colon}{why}")

@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep PYTHONDONTWRITEBYTECODE if it is set")
     parser.add_argument("--strict", action="store_true",
                         help=f"exit 1 when the ratio is above {TARGET}")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also print the instruction-count ratio (valgrind; deterministic)")
     args = parser.parse_args(argv)
 
     script = find_migflags(args.migflags)
@@ -122,6 +124,16 @@ def main(argv: list[str] | None = None) -> int:
           f"   median {statistics.median(comp_times) * 1000:7.1f} ms")
     verdict = "met" if ratio <= TARGET else "NOT met"
     print(f"ratio:       {ratio:.2f}  (target <= {TARGET}: {verdict})")
+    if args.instructions:
+        import instructions
+
+        if instructions.available():
+            mine = instructions.count(completion, completion_env)
+            base = instructions.count(baseline, env)
+            print(f"instructions: {mine / 1e6:.1f} M vs {base / 1e6:.1f} M, "
+                  f"ratio {mine / base:.2f}")
+        else:
+            print("instructions: valgrind is not installed")
     if args.importtime:
         print("\nslowest imports on the completion path (cumulative, one run):")
         for micros, name in import_profile(completion, completion_env, 25):

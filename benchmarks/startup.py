@@ -13,7 +13,11 @@ than Click plus Rich. `--check` makes the exit status 1 when a wall-time ratio i
 
 The console script is the one installed next to the running interpreter (same venv).
 
-    python benchmarks/startup.py [-n 15] [--check]
+    python benchmarks/startup.py [-n 15] [--check] [--instructions]
+
+`--instructions` also counts the instructions each command executes under valgrind's
+callgrind (one run each): a deterministic ratio, for comparing two versions of the code on a
+machine whose timings are noisy.
 """
 
 from __future__ import annotations
@@ -97,6 +101,8 @@ def main() -> int:
     parser.add_argument("-n", "--rounds", type=int, default=15, help="runs of each (best of)")
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 when a ratio exceeds {TARGET}")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also print instruction-count ratios (needs valgrind)")
     args = parser.parse_args()
     results = measure(args.rounds)
     over = False
@@ -108,7 +114,23 @@ def main() -> int:
               f"{row['base'] * 1000:7.1f} ms  ratio {ratio:.2f}  (target <= {TARGET})   "
               f"[CPU {row['ours_cpu'] * 1000:.0f} / {row['base_cpu'] * 1000:.0f} ms = "
               f"{cpu_ratio:.2f}]")
+    if args.instructions:
+        print_instruction_ratios()
     return 1 if (args.check and over) else 0
+
+
+def print_instruction_ratios() -> None:
+    import instructions
+
+    if not instructions.available():
+        print("instructions: valgrind is not installed")
+        return
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(COLUMNS="120", LC_ALL="C.UTF-8")
+    for name, (ours, baseline) in pairs(console_script()).items():
+        mine, base = instructions.count(ours, env), instructions.count(baseline, env)
+        print(f"{name:5} instructions {mine / 1e6:7.1f} M  baseline {base / 1e6:7.1f} M  "
+              f"ratio {mine / base:.2f}")
 
 
 if __name__ == "__main__":

@@ -39,30 +39,25 @@ def producers_of(value: int) -> tuple[Producer, ...]:
 
 
 def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem]:
-    """Flags and options that the chosen release does not know yet."""
-    problems = []
-    for row in FLAGS:
-        if request.flags & row.value and version < row.since:
-            problems.append(
-                Problem(
-                    "error", Layer.VIRSH.value, "too-new",
-                    VIRSH_UNKNOWN_OPTION.format(option=row.virsh_option),
-                    UI["too_new"].format(name=row.c_name, since=row.since),
-                    UI["too_new_fix"].format(version=version),
-                )
-            )
-    for name, _ in request.values:
-        option = OPTIONS_BY_NAME[name]
-        if version < option.since:
-            problems.append(
-                Problem(
-                    "error", Layer.VIRSH.value, "too-new",
-                    VIRSH_UNKNOWN_OPTION.format(option=option.dashed),
-                    UI["too_new"].format(name=option.dashed, since=option.since),
-                    UI["too_new_fix"].format(version=version),
-                )
-            )
-    return problems
+    """Flags and options that the chosen release does not know yet: its virsh refuses them."""
+    too_new = [
+        (row.virsh_option, row.c_name, row.since)
+        for row in FLAGS
+        if request.flags & row.value and version < row.since
+    ] + [
+        (option.dashed, option.dashed, option.since)
+        for option in (OPTIONS_BY_NAME[name] for name, _ in request.values)
+        if version < option.since
+    ]
+    return [
+        Problem(
+            "error", Layer.VIRSH.value, "too-new",
+            VIRSH_UNKNOWN_OPTION.format(option=option),
+            UI["too_new"].format(name=name, since=since),
+            UI["too_new_fix"].format(version=version),
+        )
+        for option, name, since in too_new
+    ]
 
 
 def _unknown_bits_problem(request: Request) -> list[Problem]:

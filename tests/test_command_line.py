@@ -70,7 +70,7 @@ def test_encode_plain(runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "3 (0x3)  LIVE|PEER2PEER"
     assert "Typed parameters: migrate_disks (string) = [\"vda\", \"vdb\"]" in lines
-    assert "Typed parameters: bandwidth (ullong) = 100" in lines
+    assert "                  bandwidth (ullong) = 100" in lines  # under the one heading
     assert ("command: virsh migrate --live --p2p --bandwidth 100 --migrate-disks vda,vdb vm1 "
             "qemu+ssh://dst/system") in lines
 

@@ -123,8 +123,9 @@ def test_zero_plain(runner: CliRunner) -> None:
     result = decode(runner, "0")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "0 (0x0)  0"
+    assert lines[0] == "0 (0x0)"
     assert UI["no_flags"].en in lines
+    assert "virsh migrate arguments: (none)" in lines
     assert "command: virsh migrate DOMAIN DESTURI" in lines
 
 

@@ -58,7 +58,8 @@ UI: dict[str, Text] = {
     "virsh_args": Text("virsh migrate arguments", "virsh migrate 参数"),
     "command": Text("command", "命令"),
     "params": Text("Typed parameters", "类型化参数"),
-    "producer": Text("Looks like: {name} ({description})", "可能来自：{name}（{description}）"),
+    "producer": Text("Looks like {name}: {description}", "可能来自 {name}：{description}"),
+    "none": Text("(none)", "（无）"),
     "checked_against": Text("checked against libvirt {version}", "已按 libvirt {version} 检查"),
     "accepted": Text(
         "accepted by virsh, libvirt and QEMU (libvirt {version})",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from migflags.model import Result
-from migflags.render.sections import NUMERIC_COLUMNS, build
+from migflags.render.sections import CONTINUED, NUMERIC_COLUMNS, build
 from migflags.texts import UI, word_for
 
 
@@ -34,14 +34,20 @@ def render(result: Result, lang: str) -> str:
     if s.rows:
         out += table(s.headers, s.rows, NUMERIC_COLUMNS)
     colon = UI["colon"].get(lang)
+    heading = ""
     for label, text in s.lines:
-        out.append(f"{label}{colon}{text}" if label else text)
+        if label == CONTINUED:
+            out.append(" " * display_width(heading + colon) + text)
+        elif label:
+            heading = label
+            out.append(f"{label}{colon}{text}")
+        else:
+            out.append(text)
     if s.problems:
         out.append(s.problems_title + colon.rstrip())
         for level, layer, rule, message, why, fix in s.problems:
-            quoted = f" {message}" if message else ""
             shown = f"{word_for('level', level, lang)} [{word_for('layer', layer, lang)}]"
-            out.append(f"  {shown} {rule}:{quoted}")
+            out.append(f"  {shown} {rule}: {message}" if message else f"  {shown} {rule}")
             out.append(f"      {UI['why'].get(lang)}{colon}{why}")
             out.append(f"      {UI['fix'].get(lang)}{colon}{fix}")
     return "\n".join(out)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len as line_width
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
 from migflags.model import Result
-from migflags.render.sections import NUMERIC_COLUMNS, build
+from migflags.render.sections import CONTINUED, NUMERIC_COLUMNS, build
 from migflags.texts import UI, word_for
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
@@ -72,9 +73,13 @@ def print_result(console: Console, result: Result, lang: str) -> None:
         for row in s.rows:
             summaries.add_row(row[_OPTION_COLUMN] or row[3], row[-1])
         console.print(summaries)
+    heading = ""
     for label, text in s.lines:
         line = RichText()
-        if label:
+        if label == CONTINUED:
+            line.append(" " * line_width(heading + UI["colon"].get(lang)))
+        elif label:
+            heading = label
             line.append(label + UI["colon"].get(lang), style="bold")
         line.append(text)
         console.print(line)
@@ -85,7 +90,8 @@ def print_result(console: Console, result: Result, lang: str) -> None:
             head.append(word_for("level", level, lang), style=_LEVEL_STYLE.get(level, ""))
             head.append(f" [{word_for('layer', layer, lang)}] {rule}")
             if message:
-                head.append(f"  {message}", style="bold")
+                head.append(": ")
+                head.append(message, style="bold")
             console.print(head)
             colon = UI["colon"].get(lang)
             console.print(RichText(f"      {UI['why'].get(lang)}{colon}{why}"))

@@ -25,6 +25,9 @@ class Sections(NamedTuple):
     problems: list[tuple[str, str, str, str, str, str]]  # level, layer, rule, message, why, fix
 
 
+CONTINUED = "\t"  # label of a line that continues the one above (renderers indent it)
+
+
 def _shown(param: Param) -> str:
     """A parameter value on one line: a list as ["a", "b"] (so empty items show), long text
     (an XML file's contents) cut short."""
@@ -44,14 +47,18 @@ def build(result: Result, lang: str) -> Sections:
     for bit in result.unknown_bits:
         rows.append([str(bit), str(1 << bit), hex(1 << bit), "?", "", "",
                      UI["unknown_bit"].get(lang).format(bit=bit)])
-    title = f"{result.value} ({result.hex})  {symbolic(result.value)}"
+    names = f"  {symbolic(result.value)}" if result.value else ""
+    title = f"{result.value} ({result.hex}){names}"
     lines: list[tuple[str, str]] = []
     if result.value == 0:
         lines.append(("", UI["no_flags"].get(lang)))
-    lines.append((UI["virsh_args"].get(lang), " ".join(virsh_args(result))))
+    args = " ".join(virsh_args(result)) or UI["none"].get(lang)
+    lines.append((UI["virsh_args"].get(lang), args))
     lines.append((UI["command"].get(lang), command_line(result)))
-    for param in result.params:
-        lines.append((UI["params"].get(lang), f"{param.key} ({param.type}) = {_shown(param)}"))
+    for index, param in enumerate(result.params):
+        # one heading for all parameters: later lines leave the label blank (aligned under it)
+        heading = UI["params"].get(lang) if index == 0 else CONTINUED
+        lines.append((heading, f"{param.key} ({param.type}) = {_shown(param)}"))
     for option, value in result.options:
         label = KIND_LABELS.get(option.kind)
         if label is not None:

@@ -59,7 +59,6 @@ VALUE_FORMS = [
     ("libvirt.VIR_MIGRATE_TLS", 1 << 16),
     ("MigrateZerocopy", 1 << 20),
     ("copy-storage-all|0x1", 0x41),
-    ("1_035", 1035),
 ]
 
 
@@ -350,3 +349,40 @@ def test_color_never_on_a_terminal_is_plain() -> None:
     out = _on_a_terminal({}, "decode", "--color", "never", "3")
     assert not ANSI.search(out)
     assert out.replace("\r\n", "\n").startswith("3 (0x3)  LIVE|PEER2PEER\nbit  value")
+
+
+def test_quiet_says_which_bits_it_leaves_out(runner: CliRunner) -> None:
+    result = decode(runner, "-q", "0x200001")
+    assert result.exit_code == 1
+    assert result.stdout == "--live\n"
+    assert result.stderr == (
+        "migflags: note: 0x200001: bits 0x200000 have no virsh option and are left out\n"
+    )
+
+
+@pytest.mark.parametrize(("args", "first", "second"), [
+    (("--json", "--format", "c"), "--json", "--format"),
+    (("-q", "--json"), "--json", "-q/--args"),
+    (("-q", "--format", "go"), "--format", "-q/--args"),
+])
+def test_two_output_modes_are_refused(
+    runner: CliRunner, args: tuple[str, ...], first: str, second: str
+) -> None:
+    result = decode(runner, *args, "0x1b")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"migflags: error: {first} and {second} choose different outputs: give one of them\n"
+    )
+
+
+def test_empty_stdin_is_an_error(runner: CliRunner) -> None:
+    result = decode(runner, "-", stdin="\n\n")
+    assert result.exit_code == 2
+    assert result.stderr == "migflags: error: no value on standard input ('-')\n"
+
+
+def test_a_release_newer_than_the_tables_is_noted(runner: CliRunner) -> None:
+    result = decode(runner, "--libvirt", "99", "-q", "3")
+    assert result.exit_code == 0
+    assert "newer than 12.9.0" in result.stderr

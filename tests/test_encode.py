@@ -145,3 +145,12 @@ def test_python_encode_every_spelling(row: FlagRow) -> None:
 def test_python_encode_mixes_ints_and_names() -> None:
     assert encode(["--live", 2, "VIR_MIGRATE_TLS"]) == 1 | 2 | 1 << 16
     assert encode([]) == 0
+
+
+def test_own_options_after_the_double_dash_are_noted(runner: CliRunner) -> None:
+    """`-q` after `--` belongs to the virsh line (a bare word: the migrate URI), as in virsh;
+    migflags says so instead of silently printing something else than asked for."""
+    result = run(runner, "--", "virsh", "migrate", "--live", "vm", "qemu+ssh://d/system", "-q")
+    assert result.exit_code == 0
+    assert "'-q' comes after '--'" in result.stderr
+    assert "--migrateuri -q" in result.stdout

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-from migflags.core import decode
+from migflags.core import TOO_NEW, decode
 from migflags.model import Result
 from migflags.render.words import symbolic
 from migflags.tables.log_sources import (
@@ -53,6 +53,7 @@ from migflags.tables.log_sources import (
     Base,
     LogSource,
 )
+from migflags.tables.rules import Layer
 from migflags.versions import NEWEST, LibvirtVersion
 
 BLOCK = 1 << 20  # bytes read at a time
@@ -370,7 +371,13 @@ class Decoder:
         if number >= 1 << 64:
             reason = f"? {token} does not fit in 64 bits"
             return Decoded(None, name, bare, None, reason.encode(), reason[2:])
+        # A logged value reached libvirt through its API, from virsh or from any other client
+        # (nova, vdsm, ...): virsh's own option checks say nothing about it. A flag newer than
+        # the release still matters: that libvirt does not know it.
         result = decode(number, self.version)
+        result = result._replace(problems=tuple(
+            p for p in result.problems if p.layer != Layer.VIRSH.value or p.rule == TOO_NEW
+        ))
         body = symbolic(number)
         if bare:
             body += f" (bare {name})"

@@ -38,6 +38,9 @@ def producers_of(value: int) -> tuple[Producer, ...]:
     return tuple(p for v, p in _producer_values() if v == value)
 
 
+TOO_NEW = "too-new"  # the rule id of a flag or option newer than the chosen release
+
+
 def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem]:
     """Flags and options that the chosen release does not know yet: its virsh refuses them."""
     too_new = [
@@ -51,7 +54,7 @@ def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem
     ]
     return [
         Problem(
-            "error", Layer.VIRSH.value, "too-new",
+            "error", Layer.VIRSH.value, TOO_NEW,
             VIRSH_UNKNOWN_OPTION.format(option=option),
             UI["too_new"].format(name=name, since=since),
             UI["too_new_fix"].format(version=version),

@@ -21,6 +21,7 @@ _NAME_PREFIXES = ("libvirt.", "golibvirt.")
 # before the `0x` prefix was added printed bare hex digits.
 _LOG_TOKEN = r"^\s*[A-Za-z_]*flags\s*[=:]\s*(?P<value>\S+?)\s*[,;)]?\s*$"
 _SPLIT = r"\s*[|,+]\s*"
+_EMPTY_LOG_TOKEN = r"^\s*[A-Za-z_]*flags\s*[=:]\s*$"
 
 
 @cache
@@ -61,22 +62,36 @@ def lookup_flag(token: str) -> FlagRow:
 
 def parse_number(token: str, *, default_base: int = 10) -> int:
     """Parse one unsigned number: decimal, 0x, 0o or 0b; `default_base` applies to bare digits."""
-    text = token.strip().replace("_", "")
+    text = token.strip()
     if not text:
         raise InputError("empty value")
     if text.startswith("-"):
         raise InputError(f"negative value {token!r}: flags are unsigned")
     body = text.removeprefix("+")
+    # Only what C and libvirt's logs write: ASCII digits, no `_` separators.
+    if not body.isascii() or "_" in body:
+        raise InputError(f"not a number: {token!r}")
     try:
         if body[:2].lower() in ("0x", "0o", "0b"):
             number = int(body, 0)
         else:
             number = int(body, default_base)
     except ValueError:
-        raise InputError(f"not a number: {token!r}") from None
+        raise InputError(f"not a number: {token!r}{_hex_hint(body, default_base)}") from None
     if number > MAX_VALUE:
         raise InputError(f"value {token!r} does not fit in 64 bits")
     return number
+
+
+def _hex_hint(body: str, base: int) -> str:
+    """`1b` is not decimal, but it is what a log prints for 0x1b."""
+    if base == 10 and body and body[:2].lower() not in ("0x", "0o", "0b"):
+        try:
+            int(body, 16)
+        except ValueError:
+            return ""
+        return f": did you mean '0x{body}' (or 'flags={body}', as a log prints it)?"
+    return ""
 
 
 def _looks_numeric(token: str) -> bool:
@@ -99,6 +114,8 @@ def parse_value(text: str) -> int:
     if not text.strip():
         raise InputError("empty value: give a number such as 0x1b or names such as LIVE|PEER2PEER")
     log_token = _pattern(_LOG_TOKEN).match(text)
+    if log_token is None and _pattern(_EMPTY_LOG_TOKEN).match(text):
+        raise InputError(f"empty value in {text!r}")
     if log_token:
         return parse_number(log_token.group("value"), default_base=16)
     terms = [t for t in _pattern(_SPLIT).split(text.strip())]

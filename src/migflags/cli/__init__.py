@@ -29,7 +29,8 @@ def _localize(command: click.Command) -> None:
 
 def _fail(message: str, status: int) -> None:
     """Print one diagnostic line, whatever line breaks the offending token carried."""
-    click.echo(f"migflags: error: {' '.join(message.splitlines())}", err=True)
+    line = " ".join(message.replace("\t", " ").split())
+    click.echo(f"migflags: error: {line}", err=True)
     sys.exit(status)
 
 

@@ -13,7 +13,9 @@ from migflags.cli.common import (
     lang_option,
     libvirt_option,
     output_options,
+    refuse_mixed_modes,
     resolve_lang,
+    version_note,
 )
 from migflags.cli.completion import complete_flags
 from migflags.cli.virsh_line import VirshLineCommand, request_from_cli, virsh_options
@@ -43,6 +45,11 @@ def check_cmd(
     from migflags.core import analyse
 
     output = {k: options.pop(k) for k in ("as_json", "expr_format", "color")}
+    refuse_mixed_modes(Output(lang="en", **output))
+    version_note(version)
+    if not values and not ctx.meta.get("virsh_words") and not any(options.values()):
+        raise click.UsageError("nothing to check: give a flags value, virsh options, or a virsh "
+                               "migrate command line after --")
     request, source = request_from_cli(ctx, values, options, version)
     result = analyse(request, version, source=source)
     out = Output(lang=resolve_lang(lang), **output)

@@ -14,8 +14,11 @@ from migflags.cli.common import (
     finish,
     lang_option,
     libvirt_option,
+    note,
     output_options,
+    refuse_mixed_modes,
     resolve_lang,
+    version_note,
 )
 from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
@@ -23,7 +26,7 @@ from migflags.errors import InputError, did_you_mean
 from migflags.model import Request
 from migflags.parse import flag_spellings, lookup_flag, parse_value
 from migflags.render.words import virsh_args
-from migflags.tables.flags import FLAGS
+from migflags.tables.flags import FLAGS, FlagRow
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -38,10 +41,14 @@ from migflags.virsh_argv import parse_virsh_argv
 
 
 def _read_values(values: tuple[str, ...]) -> list[str]:
+    """The values to decode; `-` stands for standard input, one value per line."""
     texts: list[str] = []
     for value in values:
         if value == "-":
-            texts += [line.strip() for line in sys.stdin if line.strip()]
+            lines = [line.strip() for line in sys.stdin if line.strip()]
+            if not lines:
+                raise InputError("no value on standard input ('-')")
+            texts += lines
         else:
             texts.append(value)
     return texts
@@ -149,6 +156,9 @@ def decode_cmd(
     **output: Any,
 ) -> None:
     """Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin)."""
+    out = Output(lang=resolve_lang(lang), **output)
+    refuse_mixed_modes(out, args_only)
+    version_note(version)
     extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
@@ -156,10 +166,12 @@ def decode_cmd(
         results.append(analyse(request, version, source=text))
     if args_only:
         for result in results:
+            if result.unknown_bits:
+                rest = sum(1 << bit for bit in result.unknown_bits)
+                note(f"{result.source}: bits {rest:#x} have no virsh option and are left out")
             click.echo(shlex.join(virsh_args(result)))
     else:
-        emit(results, Output(lang=resolve_lang(lang), **output), single=len(values) == 1
-             and values != ("-",))
+        emit(results, out, single=len(values) == 1 and values != ("-",))
     finish(results, strict=strict)
 
 
@@ -172,10 +184,26 @@ def decode_cmd(
 @output_options
 def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
     """Print the flag table (only the flags the chosen libvirt release knows)."""
+    version_note(version)
     value = sum(row.value for row in FLAGS if row.since <= version)
+    if not value:
+        raise InputError(f"libvirt {version} has no migration flags (the first, "
+                         f"{FLAGS[0].c_name}, came with {FLAGS[0].since})")
     # The table, not an advice on OR-ing every flag together: no problems, no look-alikes.
     result = decode(value, version)._replace(problems=(), producers=())
     emit([result], Output(lang=resolve_lang(lang), **output), single=True)
+
+
+def _single_flag(name: str) -> FlagRow:
+    """The flag `name` spells: any name, or a value with exactly one known bit (0x8, 1<<3)."""
+    try:
+        return lookup_flag(name)
+    except InputError:
+        value = parse_value(name)
+        rows = [row for row in FLAGS if row.value == value]
+        if not rows:
+            raise InputError(f"{name!r} is not a single flag: use 'migflags decode'") from None
+        return rows[0]
 
 
 @click.command("explain", cls=NameCommand)
@@ -185,7 +213,7 @@ def explain_cmd(name: str, lang: str | None) -> None:
     """Explain one flag (C name, short name or virsh option) or virsh option in detail."""
     language = resolve_lang(lang)
     try:
-        row = lookup_flag(name)
+        row = _single_flag(name)
     except InputError:
         option = OPTIONS_BY_NAME.get(name.lstrip("-"))
         if option is None:

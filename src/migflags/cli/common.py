@@ -94,6 +94,26 @@ def use_rich(color: str) -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
+def note(message: str) -> None:
+    """A diagnostic that does not stop the command: one line on stderr."""
+    click.echo(f"migflags: note: {message}", err=True)
+
+
+def refuse_mixed_modes(out: Output, quiet: bool = False) -> None:
+    """--json, --format and -q each choose the whole output: two of them is a usage error."""
+    chosen = [name for name, on in (("--json", out.as_json), ("--format", out.expr_format),
+                                    ("-q/--args", quiet)) if on]
+    if len(chosen) > 1:
+        raise click.UsageError(f"{chosen[0]} and {chosen[1]} choose different outputs: "
+                               "give one of them")
+
+
+def version_note(version: LibvirtVersion) -> None:
+    if version > NEWEST:
+        note(f"libvirt {version} is newer than {NEWEST}, the newest release the tables were "
+             f"checked against: flags, rules and messages are those of {NEWEST}")
+
+
 def emit(results: "list[Result]", out: Output, *, single: bool) -> None:
     """Print results in the chosen mode. Rich is imported only when a Rich table is drawn."""
     if out.as_json:

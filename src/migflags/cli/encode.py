@@ -17,7 +17,9 @@ from migflags.cli.common import (
     lang_option,
     libvirt_option,
     output_options,
+    refuse_mixed_modes,
     resolve_lang,
+    version_note,
 )
 from migflags.cli.completion import complete_flags
 from migflags.cli.virsh_line import VirshLineCommand, request_from_cli, virsh_options
@@ -47,6 +49,8 @@ def encode_cmd(
     from migflags.core import analyse
 
     output = {k: options.pop(k) for k in ("as_json", "expr_format", "color")}
+    refuse_mixed_modes(Output(lang="en", **output), value_only)
+    version_note(version)
     request, source = request_from_cli(ctx, names, options, version)
     result = analyse(request, version, source=source)
     if value_only:

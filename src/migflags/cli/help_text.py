@@ -45,8 +45,14 @@ def _cli_module_texts() -> Iterator[Text]:
                     yield from (item for item in items if isinstance(item, Text))
 
 
-@cache
 def catalogue() -> dict[str, Text]:
+    """The catalogue for the command modules imported so far (they load lazily)."""
+    loaded = tuple(sorted(n for n in sys.modules if n.startswith(__package__ + ".")))
+    return _catalogue(loaded)
+
+
+@cache
+def _catalogue(loaded: tuple[str, ...]) -> dict[str, Text]:
     """Every translatable help text, keyed by its English and by its Chinese message id, so a
     help page can be switched to either language from either. Built on first use, once every
     command module has been imported."""

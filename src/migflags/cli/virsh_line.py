@@ -46,6 +46,21 @@ def virsh_options(fn: Any) -> Any:
     return fn
 
 
+def _warn_own_options(ctx: click.Context, tail: list[str]) -> None:
+    """Words after `--` belong to the virsh command line, even `-q` or `--json`: say so when
+    one of them is an option of migflags itself rather than of virsh."""
+    own = {
+        name
+        for param in ctx.command.params
+        if isinstance(param, click.Option) and not param.name.startswith("virsh__")
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    for word in tail:
+        if word.split("=", 1)[0] in own:
+            click.echo(f"migflags: note: {word!r} comes after '--', so it is read as part of the "
+                       "virsh command line; put migflags' own options before '--'", err=True)
+
+
 def request_from_cli(
     ctx: click.Context, names: tuple[str, ...], options: dict[str, Any],
     version: LibvirtVersion,
@@ -68,6 +83,7 @@ def request_from_cli(
     for name in names:
         flags |= parse_value(name)
     tail = ctx.meta.get("virsh_words", [])
+    _warn_own_options(ctx, tail)
     request = parse_virsh_argv(words + tail, version)
     request = request._replace(flags=request.flags | flags)
     source = shlex.join([*words, *names, *tail])

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
@@ -451,6 +452,15 @@ class _Writer:
         self.lines += 1
         return self.decoder(hit.text, hit.source.base is _DECIMAL)
 
+    def _numbered(self, buf: bytes, start: int, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
+        """Each hit with the 1-based number of its line (for the modes that print it)."""
+        counted = start
+        line = self.line
+        for hit in hits:
+            line += buf.count(b"\n", counted, hit.start)
+            counted = hit.start
+            yield hit, line + 1
+
     def finish(self) -> None:
         """Bring the summary up to date: the values are those the decoder has seen."""
         summary = self.summary
@@ -548,14 +558,10 @@ class _Only(_Writer):
 
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
         color = self.options.color
-        counted = start
-        line = self.line
         pieces = []
-        for hit in hits:
-            line += buf.count(b"\n", counted, hit.start)
-            counted = hit.start
+        for hit, line in self._numbered(buf, start, hits):
             eol = bytes(buf[hit.end : hit.stop]) or b"\n"
-            pieces += [self._prefix(line + 1), bytes(buf[hit.start : hit.end]),
+            pieces += [self._prefix(line), bytes(buf[hit.start : hit.end]),
                        annotation(self._decoded(hit), color), eol]
         if pieces:
             self.out.write(b"".join(pieces))
@@ -610,13 +616,7 @@ class _Json(_Writer):
         return json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogateescape") + b"\n"
 
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
-        counted = start
-        line = self.line
-        pieces = []
-        for hit in hits:
-            line += buf.count(b"\n", counted, hit.start)
-            counted = hit.start
-            pieces.append(self.record(hit, line + 1))
+        pieces = [self.record(hit, line) for hit, line in self._numbered(buf, start, hits)]
         if pieces:
             self.out.write(b"".join(pieces))
 

@@ -36,8 +36,6 @@ UI: dict[str, Text] = {
         "磁盘必须位于共享存储上，迁移后它在目标主机上只是临时（transient）域。",
     ),
     "unknown_bit": Text("unknown bit {bit}", "未知位 {bit}"),
-    "heading_value": Text("{value} ({hex})", "{value}（{hex}）"),
-    "heading_flags": Text("Flags", "标志"),
     "heading_problems": Text("Problems (libvirt {version})", "问题（libvirt {version}）"),
     "col_bit": Text("bit", "位"),
     "col_value": Text("value", "值"),
@@ -46,11 +44,6 @@ UI: dict[str, Text] = {
     "col_option": Text("virsh option", "virsh 选项"),
     "col_since": Text("since", "起始版本"),
     "col_summary": Text("summary", "说明"),
-    "col_level": Text("level", "级别"),
-    "col_layer": Text("layer", "层"),
-    "col_message": Text("message", "消息"),
-    "col_key": Text("param", "参数"),
-    "col_type": Text("type", "类型"),
     "level_error": Text("error", "错误"),
     "level_warning": Text("warning", "警告"),
     "layer_advice": Text("advice", "建议"),
@@ -65,15 +58,8 @@ UI: dict[str, Text] = {
         "accepted by virsh, libvirt and QEMU (libvirt {version})",
         "virsh、libvirt 和 QEMU 都会接受（libvirt {version}）",
     ),
-    "not_expressible": Text(
-        "(bits {hex} have no virsh option)", "（位 {hex} 没有对应的 virsh 选项）"
-    ),
     "fix": Text("fix", "解决办法"),
     "why": Text("why", "原因"),
-    "virsh_stops": Text(
-        "virsh {version} would stop at the first error: {message}",
-        "virsh {version} 会在第一个错误处停下：{message}",
-    ),
     # `migflags check`: the verdict, naming the layer that refuses first
     "refused_virsh": Text(
         "refused by virsh {version}: {message}", "会被 virsh {version} 拒绝：{message}"

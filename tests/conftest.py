@@ -7,6 +7,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# No per-example deadline: a busy CI machine must not turn slow examples into failures.
+settings.register_profile("migflags", deadline=None)
+settings.load_profile("migflags")
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -15,6 +15,7 @@ import click
 import pytest
 from click.shell_completion import CompletionItem, ShellComplete
 from click.testing import CliRunner
+from conftest import require
 
 from migflags import complete
 from migflags.cli import main as cli
@@ -324,8 +325,7 @@ def test_completion_request_does_not_import_rich() -> None:
     """One round trip through the installed `migflags`, as the shell makes it; Rich stays
     unimported (brief, rule 8). PYTHONPROFILEIMPORTTIME lists every module imported."""
     script = Path(sys.executable).parent / "migflags"
-    if not script.exists():
-        pytest.skip(f"no installed migflags next to {sys.executable}")
+    require(script.exists(), f"no installed migflags next to {sys.executable}")
     env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1", **{
         COMPLETE_VAR: "bash_complete", "COMP_WORDS": "migflags encode --", "COMP_CWORD": "2"})
     done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60,

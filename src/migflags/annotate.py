@@ -67,8 +67,6 @@ COLOR_OK = b"\x1b[36m"
 COLOR_ERROR = b"\x1b[1;31m"
 COLOR_RESET = b"\x1b[0m"
 
-_ANCHOR = ANCHOR.encode()
-
 
 def _candidate_pattern() -> bytes:
     """One pattern with `ANCHOR` as its literal prefix (so the regex engine can skip ahead)

@@ -89,10 +89,6 @@ _BY_SHORT = {g.short: g for g in GLOBAL_OPTIONS if g.short}
 _BY_LONG = {g.long: g for g in GLOBAL_OPTIONS if g.long}
 
 
-def _global_spelling(option: GlobalOption) -> str:
-    return f"--{option.long}" if option.long else f"-{option.short}"
-
-
 def _check_runs(option: GlobalOption, word: str) -> None:
     if option.exits:
         raise InputError(

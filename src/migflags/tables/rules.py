@@ -154,6 +154,10 @@ _NOT_SUPPORTED = "Operation not supported: "
 _INVALID_ARG = "invalid argument: "
 _OVERFLOW = "numerical overflow: "
 _MIB_PER_S_MAX = (2**64 - 1) // (1024 * 1024)  # MiB/s that still fit in bytes/s (ULLONG_MAX)
+_MIB_OVERFLOW_WHY = Text(
+    "The value is in MiB/s and libvirt hands QEMU bytes per second, which must fit in 64 bits.",
+    "这个值的单位是 MiB/s，而 libvirt 交给 QEMU 的是每秒字节数，必须能放进 64 位整数。",
+)
 
 _VIRSH_RULES: tuple[Rule, ...] = (
     # ---- tools/virsh-domain.c:cmdMigrate, VSH_EXCLUSIVE_OPTIONS / VSH_REQUIRE_OPTION ----
@@ -488,10 +492,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (f"postcopy-bandwidth>{_MIB_PER_S_MAX}",), (),
         (_m(_OVERFLOW + f"migration parameter 'bandwidth.postcopy' must be less than "
             f"{_MIB_PER_S_MAX + 1}"),),
-        Text("The value is in MiB/s and libvirt hands QEMU bytes per second, which must fit "
-             "in 64 bits.",
-             "这个值的单位是 MiB/s，而 libvirt 交给 QEMU 的是每秒字节数，"
-             "必须能放进 64 位整数。"),
+        _MIB_OVERFLOW_WHY,
         Text("Give a realistic number of MiB/s, or 0 for no limit.",
              "给出一个合理的 MiB/s 数值，或者用 0 表示不限速。"),
         since=v("5.1.0"), phase=_PARAMS,
@@ -503,10 +504,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
         (f"available-switchover-bandwidth>{_MIB_PER_S_MAX}",), (),
         (_m(_OVERFLOW + f"migration parameter 'bandwidth.avail.switchover' must be less than "
             f"{_MIB_PER_S_MAX + 1}"),),
-        Text("The value is in MiB/s and libvirt hands QEMU bytes per second, which must fit "
-             "in 64 bits.",
-             "这个值的单位是 MiB/s，而 libvirt 交给 QEMU 的是每秒字节数，"
-             "必须能放进 64 位整数。"),
+        _MIB_OVERFLOW_WHY,
         Text("Give the bandwidth really available for the switchover, in MiB/s.",
              "给出切换阶段实际可用的带宽，单位为 MiB/s。"),
         since=v("11.1.0"), phase=_PARAMS,

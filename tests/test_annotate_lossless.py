@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from migflags import annotate as ann
-from migflags.annotate import Hit, Options, annotate_bytes, find_hits, scan, strip_annotations
+from migflags.annotate import (
+    Hit,
+    Options,
+    annotate_bytes,
+    find_hits,
+    scan,
+    scanner,
+    strip_annotations,
+)
 from migflags.tables.log_sources import LOG_SOURCES, NOT_MIGRATION_FLAGS, OTHER_FLAGS_LINES
 
 REAL_LINES = [ex.text.encode() for row in LOG_SOURCES for ex in row.examples]
@@ -125,7 +133,7 @@ def _line_by_line(data: bytes) -> list[Hit]:
         end = len(data) if nl < 0 else nl
         if nl > pos and data[nl - 1 : nl] == b"\r":
             end -= 1
-        hit, state = ann._line_hit(data, pos, end, stop, state)
+        hit, state = scanner._line_hit(data, pos, end, stop, state)
         if hit is not None:
             hits.append(hit)
         pos = stop

@@ -144,3 +144,15 @@ def _line_by_line(data: bytes) -> list[Hit]:
 @given(data=_logs)
 def test_the_fast_scan_finds_what_the_line_by_line_definition_finds(data: bytes) -> None:
     assert scan(data)[0] == _line_by_line(data)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_logs, cut=st.integers(0, 10_000))
+def test_scanning_in_two_runs_carries_the_open_record(data: bytes, cut: int) -> None:
+    """The runner scans block by block: the open record handed from one run of lines to the
+    next must give the hits of the line-by-line definition."""
+    ends = [i + 1 for i, byte in enumerate(data) if byte == 0x0A]
+    at = ends[cut % len(ends)] if ends else 0
+    first, state = scan(data, 0, at)
+    second, _ = scan(data, at, len(data), state)
+    assert first + second == _line_by_line(data)

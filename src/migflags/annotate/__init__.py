@@ -26,11 +26,13 @@ the annotated lines: that is how `strip_annotations` gives back the input byte f
 
 How it stays fast and small
 ---------------------------
-The input is read in blocks of `BLOCK` bytes. Each block is searched with one compiled
-pattern for `ANCHOR` (every migration function name contains it); only the lines it hits are
-parsed, and everything between them is written through as it is. A line longer than
-`MAX_LINE` is not held in memory: its first `MAX_LINE` bytes decide, the rest streams through
-with the last `HOLD` bytes kept back for the annotation. Decodings are cached per value.
+The input is read in blocks of `BLOCK` bytes. Every line that carries a value contains
+``flags``, so each block is searched for that word with `bytes.find` (C speed); only the lines
+it finds are parsed, and everything between them is written through as it is. A stretch
+between two such lines is looked at again only when it names a migration function (`ANCHOR`)
+and the next line continues a record. A line longer than `MAX_LINE` is not held in memory:
+its first `MAX_LINE` bytes decide, the rest streams through with the last `HOLD` bytes kept
+back for the annotation. Decodings are cached per value.
 
 The parts: `scanner` finds the lines (and is the only part that knows the log formats, from
 `migflags.tables.log_sources`), `decoder` turns a value into its annotation and caches it,

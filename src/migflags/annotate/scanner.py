@@ -25,16 +25,9 @@ from migflags.tables.log_sources import (
 def _candidate_pattern() -> bytes:
     """One pattern with `ANCHOR` as its literal prefix (so the regex engine can skip ahead)
     that every line a log source recognises contains: a migration function's
-    `name:line : `, or the start of another source's message."""
-    # A function name counts only where it can matter: with `flags` later on its line, when
-    # the next line is no new record (a message over several lines), or at the end of what
-    # is searched.
-    # (Greedy `[^\n]*` runs to the line end at C speed and backs up; a lazy one steps
-    # through the regex engine character by character, several times slower.)
-    tails = [
-        r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : (?=[^\n]*flags|[^\n]*\n(?![^\n]*" + RECORD_START
-        + r")|[^\n]*\Z)"
-    ]
+    `name:line : `, or the start of another source's message. It is only ever searched
+    within one line."""
+    tails = [r"(?P<fn>[A-Za-z0-9_]*):[0-9]+ : "]
     for row in LOG_SOURCES:
         if not row.functions:
             if not row.message.startswith(ANCHOR):
@@ -44,7 +37,6 @@ def _candidate_pattern() -> bytes:
 
 
 _CANDIDATE = re.compile(_candidate_pattern())
-_FN = _CANDIDATE.groupindex["fn"]
 _RECORD = re.compile(RECORD_START.encode())
 _VALUE = re.compile(FLAGS_VALUE.encode())
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -129,7 +121,6 @@ class _Pending(NamedTuple):
 
 _DECIMAL = Base.DECIMAL
 _NAMES: dict[bytes, tuple[str, LogSource] | None] = {}
-_UNSEEN = ("", LOG_SOURCES[0])  # a name not looked up yet
 
 
 def _name(name: bytes) -> tuple[str, LogSource] | None:
@@ -142,6 +133,13 @@ def _name(name: bytes) -> tuple[str, LogSource] | None:
 
 
 _LEVELS = (b"debug : ", b"info : ", b"warning : ", b"error : ")  # as in RECORD_START
+_LEVEL_WORD = max(len(level) for level in _LEVELS) - len(b" : ")
+if not RECORD_START.startswith("(?:" + "|".join(lv.decode()[:-3] for lv in _LEVELS) + ") : "):
+    raise ValueError(f"RECORD_START must start with the levels {_LEVELS}: {RECORD_START}")
+_ANCHOR = ANCHOR.encode()
+_MUST = b"flags"  # in every line that carries a value (see `scan`)
+if any(_MUST.decode() not in row.message for row in LOG_SOURCES if not row.functions):
+    raise ValueError(f"every log source without functions must have {_MUST!r} in its message")
 
 
 def _classify(
@@ -194,6 +192,31 @@ def _line_hit(
     return _classify(buf, start, end, stop, first)
 
 
+def _has_record(buf: bytes, start: int, end: int) -> bool:
+    """Whether `buf[start:end]` holds a `level : function:line : ` (RECORD_START): searched
+    from its first ` : ` on (the level word ends there), not from every byte of the line."""
+    colon = buf.find(b" : ", start, end)
+    return colon >= 0 and _RECORD.search(buf, max(start, colon - _LEVEL_WORD), end) is not None
+
+
+def _state_after(buf: bytes, start: int, stop: int, state: _Pending | None) -> _Pending | None:
+    """The open record after the lines `buf[start:stop]`, none of which holds `flags`.
+
+    Such a line never carries a value, so only the last line that starts a record matters
+    (a migration function's line leaves its record open); when none does, `state` goes on.
+    """
+    end = stop
+    while end > start:
+        line = buf.rfind(b"\n", start, end - 1) + 1 or start
+        content = end - 1 if buf[end - 1] == 0x0A else end
+        if content > line and buf[content - 1] == 0x0D:
+            content -= 1
+        if _has_record(buf, line, content):
+            return _line_hit(buf, line, content, end, None)[1]
+        end = line
+    return state
+
+
 def scan(
     buf: bytes, start: int = 0, stop: int | None = None, state: _Pending | None = None
 ) -> tuple[list[Hit], _Pending | None]:
@@ -201,59 +224,42 @@ def scan(
     end at the end of the input). `state` is the open migration record before `start`.
 
     The same as `_line_hit` on every line in turn (tests/test_annotate_lossless.py checks
-    it), but it looks only at the lines the candidate pattern finds, and decides the usual
-    ones (a known function, its flags field on the same line) inline.
+    it), but it looks only at the lines that contain `flags`, since every line that carries
+    a value does (a flags field, or another source's message: checked at import). The lines
+    in between can only open or close a record; they are looked at (from the last one back)
+    only when it matters: when the next `flags` line continues a record, and the stretch
+    before it names a migration function (`ANCHOR`) or a record was open.
     """
     hits: list[Hit] = []
     size = len(buf) if stop is None else stop
-    pos = start
-    search = _CANDIDATE.search
-    field = _field
-    new_hit = tuple.__new__
-    names = _NAMES
-    rfind = buf.rfind
+    pos = start  # the lines before pos are decided; `state` is the open record after them
     find = buf.find
+    rfind = buf.rfind
+    line_hit = _line_hit
     while pos < size:
-        if state is None:
-            first = search(buf, pos, size)
-            if first is None:
-                break
-            anchor, token_end = first.span()
-            line = rfind(b"\n", pos, anchor)
-            if line >= 0:
-                pos = line + 1
-            nl = find(b"\n", token_end, size)
-        else:
-            first = None
-            nl = find(b"\n", pos, size)
+        at = find(_MUST, pos, size)
+        if at < 0:
+            break
+        line = rfind(b"\n", pos, at) + 1 or pos
+        nl = find(b"\n", at, size)
         if nl < 0:
             end = after = size
         else:
             after = nl + 1
-            end = nl - 1 if nl > pos and buf[nl - 1] == 0x0D else nl
-        if first is None or token_end > end:
-            hit, state = _line_hit(buf, pos, end, after, state)
-        else:
-            name_end = first.end(_FN)
-            if name_end < 0:  # another log source's message
-                hit, state = _classify(buf, pos, end, after, first)
-            else:
-                space = rfind(b" ", pos, anchor)
-                known = names.get(buf[space + 1 : name_end], _UNSEEN) if space >= 0 else None
-                if known is _UNSEEN:
-                    hit, state = _classify(buf, pos, end, after, first)
-                elif known is None or not buf.endswith(_LEVELS, max(pos, space - 9), space + 1):
-                    hit, state = None, None
-                else:
-                    found = field(buf, token_end, end)
-                    if found is None:
-                        hit, state = None, _Pending(*known)
-                    else:
-                        hit = new_hit(Hit, (pos, end, after, known[0], found[0], found[1],
-                                            known[1]))
+            end = nl - 1 if buf[nl - 1] == 0x0D else nl
+        if state is None and (line == pos or find(_ANCHOR, pos, line) < 0):
+            # No record can be open: a line without the anchor has no candidate.
+            if find(_ANCHOR, line, end) < 0:
+                pos = after
+                continue
+        elif line > pos and not _has_record(buf, line, end):
+            state = _state_after(buf, pos, line, state)  # the record this line continues
+        hit, state = line_hit(buf, line, end, after, state)
         if hit is not None:
             hits.append(hit)
         pos = after
+    if pos < size and (state is not None or find(_ANCHOR, pos, size) >= 0):
+        state = _state_after(buf, pos, size, state)
     return hits, state
 
 

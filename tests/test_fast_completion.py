@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.shell_completion import ShellComplete
-from click.testing import CliRunner
 
 from migflags.cli import COMMANDS, main
 from migflags.cli import fast_completion as fast
@@ -85,32 +84,45 @@ def test_what_needs_parsing_goes_to_click(args: list[str], incomplete: str) -> N
     assert fast.items(args, incomplete) is None
 
 
-def _run(runner: CliRunner, shell: str, words: list[str], env: dict[str, str]) -> bytes:
+_CHILD = """
+import os, sys
+from migflags.cli import fast_completion, main
+asked = []
+real = fast_completion.items
+def items(*args):
+    asked.append(args)
+    return real(*args) if sys.argv[1] == "fast" else None
+fast_completion.items = items
+try:
+    main(prog_name="migflags")
+finally:
+    sys.stderr.write(repr(bool(asked) and real(*asked[-1]) is not None))
+"""
+
+
+def _run(shell: str, words: list[str], mode: str) -> tuple[str, str]:
+    """(stdout, whether the fast path answered) of a TAB in a fresh process, as a shell
+    asks it: a fresh process, so that nothing another test loaded changes the answer."""
+    import subprocess
+
     line = " ".join(["migflags", *words])
     # bash and zsh give the index of the word being completed, fish the word itself
     cword = (words[-1] if words else "") if shell == "fish" else str(len(words))
-    variables = {COMPLETE_VAR: f"{shell}_complete", "COMP_WORDS": line, "COMP_CWORD": cword,
-                 **env}
-    result = runner.invoke(main, [], env=variables, prog_name=PROG_NAME)
-    assert result.exit_code == 0, result.output
-    return result.stdout_bytes
+    env = {"PATH": "/usr/bin:/bin", COMPLETE_VAR: f"{shell}_complete", "COMP_WORDS": line,
+           "COMP_CWORD": cword}
+    done = subprocess.run([sys.executable, "-c", _CHILD, mode], capture_output=True,
+                          text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, done.stderr
 
 
 @pytest.mark.parametrize("shell", SHELLS)
 @pytest.mark.parametrize("words", [["encode", "--"], ["encode", "--p"], ["check", "--l"],
                                    ["annotate", "-"], [""], ["de"], ["--"]])
-def test_whole_answers_match_clicks_in_every_shell(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, shell: str, words: list[str]
-) -> None:
-    with monkeypatch.context() as patch:
-        calls: list[object] = []
-        real = fast.items
-        patch.setattr(fast, "items", lambda *a: calls.append(a) or real(*a))
-        quick = _run(runner, shell, words, {})
-        assert calls and calls[-1] is not None
-    with monkeypatch.context() as patch:
-        patch.setattr(fast, "items", lambda *a: None)  # Click all the way
-        slow = _run(runner, shell, words, {})
+def test_whole_answers_match_clicks_in_every_shell(shell: str, words: list[str]) -> None:
+    quick, answered = _run(shell, words, "fast")
+    slow, _ = _run(shell, words, "click")
+    assert answered == "True"
     assert quick == slow and quick.strip()
 
 

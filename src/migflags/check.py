@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import NamedTuple
 
-from migflags.model import FileArg, Problem, Request
+from migflags.model import FileArg, Problem, RawValue, Request
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -20,8 +20,9 @@ from migflags.tables.options import (
     OPTIONS_BY_NAME,
     OptionKind,
 )
-from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Rule, RuleKind
+from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Layer, Rule, RuleKind
 from migflags.versions import LibvirtVersion
+from migflags.virsh_argv import step_position
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
@@ -207,8 +208,20 @@ def api_for(request: Request) -> Api:
     return Api.MIGRATE3
 
 
+def _unread(rule: Rule, request: Request) -> bool:
+    """Whether the rule tests an option whose value virsh refused (kept as `RawValue`): virsh
+    stops at that value, so what the rule would say about it is unknown."""
+    for text in rule.terms:
+        option = parse_term(text).option
+        if option in OPTIONS_BY_NAME and isinstance(request.value_of(option), RawValue):
+            return True
+    return False
+
+
 def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
     """The hit that makes `rule` fire for this request, or None when it does not fire."""
+    if _unread(rule, ctx.request):
+        return None
     hits = [term_hit(ctx, t) for t in rule.when]
     if not all(hits):
         return None
@@ -246,24 +259,39 @@ def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
 
 
 def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ...]:
-    steps = PHASE_ORDER[ctx.api]
-    phase = -1 if rule.phase is None else (
-        steps.index(rule.phase) if rule.phase in steps else len(steps)
-    )
+    """Layer, then the step inside it: for virsh where in its run the rule is checked
+    (`virsh_argv.step_position`), for the QEMU driver the phase of its entry point."""
+    if rule.layer is Layer.VIRSH:
+        phase = step_position(rule.step_for(ctx.version))
+    else:
+        steps = PHASE_ORDER[ctx.api]
+        phase = -1 if rule.phase is None else (
+            steps.index(rule.phase) if rule.phase in steps else len(steps)
+        )
     return (LAYER_ORDER[rule.layer], phase, rule.order, hit.at, position)
 
 
-def check(
+Keyed = tuple[tuple[int, ...], Problem]
+
+
+def check_keyed(
     request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
-) -> list[Problem]:
-    """The problems of `request` under `version`, in the order the layers would raise them."""
+) -> list[Keyed]:
+    """The problems of `request` under `version` with their sort keys (see `sort_key`)."""
     ctx = Context(request, version, api_for(request))
-    fired: list[tuple[tuple[int, ...], Problem]] = []
+    fired: list[Keyed] = []
     for position, rule in enumerate(rules):
         if not applies(rule, ctx):
             continue
         hit = rule_hit(rule, ctx)
         if hit is not None:
             fired.append((sort_key(rule, ctx, hit, position), problem_from(rule, ctx, hit)))
-    fired.sort(key=lambda pair: pair[0])
+    return fired
+
+
+def check(
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
+) -> list[Problem]:
+    """The problems of `request` under `version`, in the order the layers would raise them."""
+    fired = sorted(check_keyed(request, version, rules), key=lambda pair: pair[0])
     return [problem for _, problem in fired]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-from migflags.check import api_for, check
+from migflags.check import Keyed, api_for, check_keyed
 from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS
@@ -19,6 +21,9 @@ from migflags.tables.rules import (
 )
 from migflags.texts import UI
 from migflags.versions import NEWEST, LibvirtVersion
+
+if TYPE_CHECKING:
+    from migflags.virsh_argv import Fault
 
 
 def unknown_bits(value: int) -> tuple[int, ...]:
@@ -97,14 +102,39 @@ def params_of(request: Request) -> tuple[Param, ...]:
     return tuple(params)
 
 
-def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = "") -> Result:
-    # Stable sort by layer: release checks come first in virsh, unknown bits first in QEMU.
-    problems = sorted(
-        _version_problems(request, version)
-        + _unknown_bits_problem(request)
-        + check(request, version),
-        key=lambda p: LAYER_ORDER[Layer(p.layer)],
+def fault_problem(fault: Fault) -> Problem:
+    """A virsh-layer problem for what virsh refuses after parsing (see `virsh_argv.Fault`)."""
+    required = fault.kind == "required"
+    why, fix = ("missing_positional", "missing_positional_fix") if required else (
+        "bad_value", "bad_value_fix")
+    option = fault.option if required else f"--{fault.option}"
+    return Problem(
+        "error", Layer.VIRSH.value, f"virsh-missing-{fault.option}" if required else
+        "virsh-bad-value", fault.message, UI[why].format(option=option),
+        UI[fix].format(option=option),
     )
+
+
+def analyse(
+    request: Request, version: LibvirtVersion = NEWEST, source: str = "",
+    faults: Sequence[Fault] = (), notes: Sequence[Problem] = (),
+) -> Result:
+    """Everything about `request` under `version`. `faults` are what virsh refused after
+    parsing the line (`virsh_argv.read_virsh_argv`), placed among the rules in virsh's order;
+    `notes` (advice) come last."""
+    from migflags.virsh_argv import POS_PARSE
+
+    virsh, qemu = LAYER_ORDER[Layer.VIRSH], LAYER_ORDER[Layer.QEMU]
+    keyed: list[Keyed] = [
+        ((virsh, POS_PARSE, 0, -1, index), problem)
+        for index, problem in enumerate(_version_problems(request, version))
+    ]
+    keyed += [((qemu, -2, 0, -1, 0), problem) for problem in _unknown_bits_problem(request)]
+    keyed += [((virsh, f.position, -1, -1, index), fault_problem(f))
+              for index, f in enumerate(faults)]
+    keyed += check_keyed(request, version)
+    keyed.sort(key=lambda pair: pair[0])
+    problems = [problem for _, problem in keyed] + list(notes)
     return Result(
         source=source,
         value=request.flags,

@@ -90,6 +90,46 @@ UI: dict[str, Text] = {
     "explain_param": Text(
         "param: {param} ({type}), {macro}", "类型化参数：{param}（{type}），{macro}"
     ),
+    # pasted command lines and `migflags lint`
+    "missing_positional": Text(
+        "A whole virsh migrate line names the guest and the destination URI; without {option} "
+        "virsh stops before it checks or sends anything.",
+        "完整的 virsh migrate 命令行必须给出虚拟机和目标 URI；缺少 {option} 时，"
+        "virsh 在检查或发送任何内容之前就会停下。",
+    ),
+    "missing_positional_fix": Text(
+        "Add the {option} (a bare word after the options, or --{option} VALUE).",
+        "补上 {option}（写在选项之后的单独一个词，或者 --{option} VALUE）。",
+    ),
+    "bad_value": Text(
+        "virsh reads the value of {option} when it gets to it and refuses a value it cannot "
+        "use; it stops there.",
+        "virsh 读到 {option} 的值时才检查它，遇到无法使用的值就拒绝并停下。",
+    ),
+    "bad_value_fix": Text(
+        "Give {option} a value virsh accepts (numbers are plain decimal, without units).",
+        "给 {option} 一个 virsh 接受的值（数字只能是不带单位的十进制数）。",
+    ),
+    "bad_line": Text(
+        "virsh's option parser refuses the line before anything else runs.",
+        "virsh 的选项解析器在执行任何操作之前就拒绝了这一行。",
+    ),
+    "bad_line_fix": Text(
+        "Correct the command line as the message says.",
+        "按消息所说改正命令行。",
+    ),
+    "placeholder": Text(
+        "{word!r} looks like a template placeholder; virsh takes it literally as {option}.",
+        "{word!r} 看起来是模板占位符；virsh 会把它原样当作 {option}。",
+    ),
+    "placeholder_refused": Text(
+        "{word!r} looks like a template placeholder, and virsh refuses it as {option}.",
+        "{word!r} 看起来是模板占位符，virsh 会拒绝把它当作 {option}。",
+    ),
+    "placeholder_fix": Text(
+        "Fill in the placeholder before running the line.",
+        "运行这一行之前先填好占位符。",
+    ),
 }
 
 

@@ -18,7 +18,12 @@ from migflags.cli.common import (
     version_note,
 )
 from migflags.cli.completion import complete_flags
-from migflags.cli.virsh_line import VirshLineCommand, request_from_cli, virsh_options
+from migflags.cli.virsh_line import (
+    VirshLineCommand,
+    refuse_bad_value,
+    request_from_cli,
+    virsh_options,
+)
 from migflags.versions import LibvirtVersion
 
 if TYPE_CHECKING:
@@ -50,8 +55,9 @@ def check_cmd(
     if not values and not ctx.meta.get("virsh_words") and not any(options.values()):
         raise click.UsageError("nothing to check: give a flags value, virsh options, or a virsh "
                                "migrate command line after --")
-    request, source = request_from_cli(ctx, values, options, version)
-    result = analyse(request, version, source=source)
+    given = request_from_cli(ctx, values, options, version)
+    result = analyse(given.request, version, given.source, given.faults, given.notes)
+    refuse_bad_value(result)
     out = Output(lang=resolve_lang(lang), **output)
     if out.as_json or out.expr_format:
         emit([result], out, single=True)

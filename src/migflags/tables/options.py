@@ -356,6 +356,10 @@ MSG_DUPLICATE = "option --{option} already seen"
 MSG_BOOL_WITH_VALUE = "invalid '=' after option --{option}"
 MSG_MISSING_VALUE = "expected syntax: --{option} <{word}>"
 MSG_EXTRA_WORD = "unexpected data '{word}'"
+# A whole command line without the domain or the destination (both releases; the domain is
+# named first when both are missing). virsh checks this once the line is parsed, before
+# cmdMigrate runs any of its own checks.
+MSG_REQUIRED = "command 'migrate' requires <{option}> option"
 MSG_EMPTY_VALUE = "Failed to get option '{option}': Option argument is empty"
 MSG_BAD_NUMBER = "Numeric value '{value}' for <{option}> option is malformed or out of range"
 # --xml / --persistent-xml: virsh prints the first line, then libvirt's reason on a second.

@@ -1,0 +1,11 @@
+"""Facts about the shell text that surrounds a pasted `virsh migrate` line (data only).
+
+`WRAPPERS` are programs that run another command given after their own options and
+arguments, as published lines use them: `sudo virsh ...`, `timeout 60 virsh ...`,
+`env LIBVIRT_DEFAULT_URI=... virsh ...`. `paste.py` looks past them for the virsh word.
+"""
+
+WRAPPERS: frozenset[str] = frozenset({
+    "sudo", "doas", "env", "timeout", "nohup", "time", "exec", "command", "nice", "ionice",
+    "stdbuf", "setsid", "chrt", "taskset", "unbuffer", "builtin",
+})

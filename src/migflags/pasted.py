@@ -53,13 +53,21 @@ def _where(word: str, request: Request) -> str | None:
     return None
 
 
-def placeholder_notes(words: Sequence[Word], reading: Reading) -> list[Problem]:
+def is_shell_expansion(word: Word) -> bool:
+    """A word a shell script fills in when it runs (`$vm`, `"${timeout}"`, `$(cmd)`)."""
+    return word.placeholder and "$" in word.text
+
+
+def placeholder_notes(
+    words: Sequence[Word], reading: Reading, *, script: bool = False
+) -> list[Problem]:
     """One advice note per placeholder word that reached an option: virsh takes it literally
-    (a domain named `{{ vm }}`) or refuses it (a number option given `${timeout}`)."""
+    (a domain named `{{ vm }}`) or refuses it (a number option given `${timeout}`). In a
+    shell script (`script`) the shell expands `$...` words, so they get no note."""
     refused = {fault.text for fault in reading.faults if fault.kind == "value"}
     notes = []
     for word in words:
-        if not word.placeholder:
+        if not word.placeholder or (script and is_shell_expansion(word)):
             continue
         where = _where(word.text, reading.request)
         if where is None:
@@ -73,10 +81,13 @@ def placeholder_notes(words: Sequence[Word], reading: Reading) -> list[Problem]:
 
 
 def analyse_words(
-    words: Sequence[Word], version: LibvirtVersion, *, source: str, read_files: bool = True
+    words: Sequence[Word], version: LibvirtVersion, *, source: str, read_files: bool = True,
+    script: bool = False,
 ) -> Result:
     """Check one command as virsh `version` would; a line its option parser refuses gives a
-    result whose only problem says so (for lint, where one bad line must not stop the rest)."""
+    result whose only problem says so (for lint, where one bad line must not stop the rest).
+    In a shell script (`script`) a value the shell fills in (`--timeout "$T"`) is unknown:
+    virsh's verdict on it is not reported, and rules that test it stay silent."""
     from migflags.core import analyse
 
     try:
@@ -85,5 +96,9 @@ def analyse_words(
         problem = Problem("error", Layer.VIRSH.value, COMMAND_LINE_RULE, str(error),
                           UI["bad_line"], UI["bad_line_fix"])
         return Result(source, 0, (), (), version, problems=(problem,))
-    notes = placeholder_notes(words, reading)
-    return analyse(reading.request, version, source, reading.faults, notes)
+    notes = placeholder_notes(words, reading, script=script)
+    faults = reading.faults
+    if script:
+        expanded = {word.text for word in words if is_shell_expansion(word)}
+        faults = tuple(f for f in faults if not (f.kind == "value" and f.text in expanded))
+    return analyse(reading.request, version, source, faults, notes)

@@ -43,6 +43,7 @@ COMMANDS = {
     "list": "migflags.cli.commands:list_cmd",
     "explain": "migflags.cli.commands:explain_cmd",
     "annotate": "migflags.cli.annotate:annotate_cmd",
+    "lint": "migflags.cli.lint:lint_cmd",
     "completion": "migflags.cli.completion:completion_cmd",
 }
 

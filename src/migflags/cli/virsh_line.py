@@ -48,19 +48,16 @@ def virsh_options(fn: Any) -> Any:
     return fn
 
 
-def _warn_own_options(ctx: click.Context, tail: list[str]) -> None:
-    """Words after `--` belong to the virsh command line, even `-q` or `--json`: say so when
-    one of them is an option of migflags itself rather than of virsh."""
+def _own_options(ctx: click.Context, tail: list[str]) -> list[str]:
+    """Words after `--` belong to the virsh command line, even `-q` or `--json`: the ones
+    that are options of migflags itself rather than of virsh."""
     own = {
         name
         for param in ctx.command.params
         if isinstance(param, click.Option) and not param.name.startswith("virsh__")
         for name in (*param.opts, *param.secondary_opts)
     }
-    for word in tail:
-        if word.split("=", 1)[0] in own:
-            click.echo(f"migflags: note: {word!r} comes after '--', so it is read as part of the "
-                       "virsh command line; put migflags' own options before '--'", err=True)
+    return [word for word in tail if word.split("=", 1)[0] in own]
 
 
 class FromCli(NamedTuple):
@@ -91,6 +88,7 @@ def request_from_cli(
     as that line."""
     import shlex
 
+    from migflags.errors import InputError
     from migflags.parse import parse_value
     from migflags.pasted import placeholder_notes
     from migflags.virsh_argv import read_virsh_argv
@@ -114,9 +112,19 @@ def request_from_cli(
             line = pasted
             continue
         flags |= parse_value(name)
-    _warn_own_options(ctx, tail)
+    own = _own_options(ctx, tail)
     tail += [word.text for word in line]
-    reading = read_virsh_argv(words + tail, version)
+    try:
+        reading = read_virsh_argv(words + tail, version)
+    except InputError as error:
+        if own:  # one line: the likely cause goes with the error
+            raise InputError(f"{error} ({own[0]!r} comes after '--', so it is read as part "
+                             "of the virsh command line; put migflags' own options before "
+                             "'--')") from None
+        raise
+    for word in own:
+        click.echo(f"migflags: note: {word!r} comes after '--', so it is read as part of the "
+                   "virsh command line; put migflags' own options before '--'", err=True)
     request = reading.request._replace(flags=reading.request.flags | flags)
     source = shlex.join([*words, *names, *ctx.meta.get("virsh_words", [])])
     return FromCli(request, source, reading.faults, tuple(placeholder_notes(line, reading)))

@@ -12,7 +12,7 @@ from migflags.model import Result
 from migflags.render.sections import CONTINUED, NUMERIC_COLUMNS, build
 from migflags.texts import UI, word_for
 
-_LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
+LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
 def make_console(*, stderr: bool = False, force_color: bool | None = None) -> Console:
@@ -87,7 +87,7 @@ def print_result(console: Console, result: Result, lang: str) -> None:
         console.print(RichText(s.problems_title, style="bold underline"))
         for level, layer, rule, message, why, fix in s.problems:
             head = RichText("  ")
-            head.append(word_for("level", level, lang), style=_LEVEL_STYLE.get(level, ""))
+            head.append(word_for("level", level, lang), style=LEVEL_STYLE.get(level, ""))
             head.append(f" [{word_for('layer', layer, lang)}] {rule}")
             if message:
                 head.append(": ")
@@ -96,3 +96,11 @@ def print_result(console: Console, result: Result, lang: str) -> None:
             colon = UI["colon"].get(lang)
             console.print(RichText(f"      {UI['why'].get(lang)}{colon}{why}"))
             console.print(RichText(f"      {UI['fix'].get(lang)}{colon}{fix}", style="green"))
+
+
+def print_pieces(console: Console, pieces: list[tuple[str, str]]) -> None:
+    """One line made of (text, style) pieces (`migflags lint`'s findings)."""
+    line = RichText()
+    for text, style in pieces:
+        line.append(text, style=style)
+    console.print(line)

@@ -22,7 +22,6 @@ from migflags.tables.options import (
 )
 from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Layer, Rule, RuleKind
 from migflags.versions import LibvirtVersion
-from migflags.virsh_argv import step_position
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
@@ -262,6 +261,8 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
     """Layer, then the step inside it: for virsh where in its run the rule is checked
     (`virsh_argv.step_position`), for the QEMU driver the phase of its entry point."""
     if rule.layer is Layer.VIRSH:
+        from migflags.virsh_argv import step_position  # not on `decode`'s start-up path
+
         phase = step_position(rule.step_for(ctx.version))
     else:
         steps = PHASE_ORDER[ctx.api]

@@ -80,6 +80,16 @@ def placeholder_notes(
     return notes
 
 
+def analyse_line(words: Sequence[Word], version: LibvirtVersion, *, source: str) -> Result:
+    """Check one pasted command for encode, check and decode: a line virsh's option parser
+    refuses is an InputError, like any malformed command line."""
+    from migflags.core import analyse
+
+    reading = read_virsh_argv([w.text for w in words], version)
+    notes = placeholder_notes(words, reading)
+    return analyse(reading.request, version, source, reading.faults, notes)
+
+
 def analyse_words(
     words: Sequence[Word], version: LibvirtVersion, *, source: str, read_files: bool = True,
     script: bool = False,

@@ -368,20 +368,34 @@ def step_position(after: str) -> int:
     return 2 * FETCH_INDEX[after] + 1
 
 
-class Fault(NamedTuple):
+class Fault:
     """Something virsh refuses once the line is parsed: a missing domain or destination
-    (`kind` "required") or a value it cannot convert ("value"), at `position`."""
+    (`kind` "required") or a value it cannot convert ("value"), at `position`, with the
+    refused value as typed (`text`). A plain class: a NamedTuple would cost `decode`'s
+    start-up, which imports this module."""
 
-    position: int
-    kind: str
-    option: str
-    message: str
-    text: str = ""  # the refused value as typed
+    __slots__ = ("kind", "message", "option", "position", "text")
+
+    def __init__(self, position: int, kind: str, option: str, message: str,
+                 text: str = "") -> None:
+        self.position = position
+        self.kind = kind
+        self.option = option
+        self.message = message
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Fault({self.position}, {self.kind!r}, {self.option!r}, {self.message!r})"
 
 
-class Reading(NamedTuple):
-    request: Request
-    faults: tuple[Fault, ...]  # in virsh's order
+class Reading:
+    """A parsed line and what virsh refuses after parsing it, in virsh's order."""
+
+    __slots__ = ("faults", "request")
+
+    def __init__(self, request: Request, faults: tuple[Fault, ...]) -> None:
+        self.request = request
+        self.faults = faults
 
 
 def read_virsh_argv(

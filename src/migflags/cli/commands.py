@@ -23,7 +23,7 @@ from migflags.cli.common import (
 from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
-from migflags.model import Request
+from migflags.model import Request, Result
 from migflags.parse import flag_spellings, lookup_flag, parse_value
 from migflags.render.words import virsh_args
 from migflags.tables.flags import FLAGS, FlagRow
@@ -52,6 +52,24 @@ def _read_values(values: tuple[str, ...]) -> list[str]:
         else:
             texts.append(value)
     return texts
+
+
+def _pasted_line(text: str, version: LibvirtVersion, extras: bool) -> Result | None:
+    """A value that holds a whole pasted `virsh migrate` line, read as that line."""
+    if not any(blank in text for blank in " \t"):
+        return None  # a flags value never has a blank in it: keep `paste` off this path
+    from migflags.cli.virsh_line import refuse_bad_value
+    from migflags.pasted import analyse_line, words_of_argument
+
+    words = words_of_argument(text)
+    if words is None:
+        return None
+    if extras:
+        raise InputError("--domain, --desturi and --param do not apply to a pasted command "
+                         f"line: {text.strip()!r}")
+    result = analyse_line(words, version, source=text)
+    refuse_bad_value(result)
+    return result
 
 
 def _decode_extras(
@@ -162,6 +180,10 @@ def decode_cmd(
     extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
+        pasted = _pasted_line(text, version, bool(params or domain or desturi))
+        if pasted is not None:
+            results.append(pasted)
+            continue
         request = extra._replace(flags=parse_value(text) | extra.flags)
         results.append(analyse(request, version, source=text))
     if args_only:

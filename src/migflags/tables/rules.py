@@ -95,15 +95,11 @@ class Message(NamedTuple):
     since: LibvirtVersion | None = None  # first release with this wording
 
 
-class Step(NamedTuple):
-    """Where in virsh's run a virsh-layer rule is checked: right after virsh has read the value
-    of option `after` (a name in `options.VIRSH_FETCH_ORDER`), `STEP_START` before it reads any
-    value (cmdMigrate's option macros), `STEP_END` after the last one. Since `since`."""
-
-    after: str
-    since: LibvirtVersion | None = None
-
-
+# Where in virsh's run a virsh-layer rule is checked, as (after, since): right after virsh
+# has read the value of option `after` (a name in `options.VIRSH_FETCH_ORDER`), `STEP_START`
+# before it reads any value (cmdMigrate's option macros), `STEP_END` after the last one; from
+# release `since` on (None: always). A plain tuple: a NamedTuple class costs start-up time.
+Step = tuple[str, "LibvirtVersion | None"]
 STEP_START = ""
 STEP_END = "*end"
 
@@ -138,9 +134,9 @@ class Rule(NamedTuple):
     def step_for(self, version: LibvirtVersion) -> str:
         """The option after whose value virsh checks this rule in `version` (see `Step`)."""
         chosen = STEP_START
-        for step in self.steps:
-            if step.since is None or step.since <= version:
-                chosen = step.after
+        for after, since in self.steps:
+            if since is None or since <= version:
+                chosen = after
         return chosen
 
     def message_for(self, version: LibvirtVersion) -> str:
@@ -280,7 +276,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         Text("Add --live, or drop --timeout.",
              "加上 --live，或者去掉 --timeout。"),
         since=v("0.8.8"), source="tools/virsh-domain.c:cmdMigrate",
-        steps=(Step("timeout"),),
+        steps=(("timeout", None),),
     ),
     Rule(
         "virsh-timeout-action-needs-timeout", _R, _VIRSH, 100, (), ("timeout>0",),
@@ -293,7 +289,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
              "加上 --timeout SECONDS，或者去掉 --timeout-* 选项。"),
         since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate",
         any_of=("timeout-suspend", "timeout-postcopy"),
-        steps=(Step("timeout"),),
+        steps=(("timeout", None),),
     ),
     # ---- tools/virsh-domain.c:doMigrate (worker thread) ----
     Rule(
@@ -318,7 +314,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         # 9.0.0 checks it after reading every value (files included); 12.9.0 before reading any
         # value of doMigrate, right after cmdMigrate's timeout checks (both run here). The move
         # is dated with the message change.
-        steps=(Step(STEP_END), Step("timeout", v("10.0.0"))),
+        steps=((STEP_END, None), ("timeout", v("10.0.0"))),
     ),
     Rule(
         "virsh-migrate-disks-needs-storage", _R1, _VIRSH, 120, ("migrate-disks",), _STORAGE,
@@ -332,7 +328,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         since=v("10.0.0"),
         source="tools/virsh-domain.c:doMigrate (absent in 9.0.0, present in 11.3.0)"
                + _INFERRED_10,
-        steps=(Step("migrate-disks"),),
+        steps=(("migrate-disks", None),),
     ),
     Rule(
         "virsh-detect-zeroes-needs-storage", _R1, _VIRSH, 130,
@@ -347,7 +343,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
              "加上 --copy-storage-all 或 --copy-storage-inc，"
              "或者去掉 --migrate-disks-detect-zeroes。"),
         since=v("10.9.0"), source="tools/virsh-domain.c:doMigrate",
-        steps=(Step("migrate-disks-detect-zeroes"),),
+        steps=(("migrate-disks-detect-zeroes", None),),
     ),
     Rule(
         "virsh-target-zero-needs-storage", _R1, _VIRSH, 140,
@@ -361,7 +357,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         since=v("12.2.0"),
         source="tools/virsh-domain.c:doMigrate (12.x; text from the 12.9.0 virsh binary, "
                "reproduced by running it)",
-        steps=(Step("migrate-disks-target-zero"),),
+        steps=(("migrate-disks-target-zero", None),),
     ),
 )
 

@@ -42,6 +42,11 @@ SURROUNDINGS = [
     (f"{LINE} >/dev/null 2>&1 &", ["virsh", "migrate", *TAIL]),
     (f"{LINE}  # move the guest", ["virsh", "migrate", *TAIL]),
     (f"cd /tmp && {LINE} && echo done", ["virsh", "migrate", *TAIL]),
+    (f"ssh root@src '{LINE}'", ["virsh", "migrate", *TAIL]),
+    (f'ssh -p 2222 src "sudo {LINE} || true"', ["virsh", "migrate", *TAIL]),
+    (f"ssh src {LINE}", ["virsh", "migrate", *TAIL]),
+    (f"sudo bash -c '{LINE}; echo $?'", ["virsh", "migrate", *TAIL]),
+    (f'su - root -c "{LINE}"', ["virsh", "migrate", *TAIL]),
     ("virsh migrate --live --dname 'a b' \"vm 1\" qemu+ssh://dst/system",
      ["virsh", "migrate", "--live", "--dname", "a b", "vm 1", "qemu+ssh://dst/system"]),
 ]
@@ -89,6 +94,8 @@ def test_placeholders_are_one_word_each(text: str, words: list[str], marked: lis
     "text",
     ["virsh list --all", "virsh migrate-setspeed vm1 100", "virsh migrate-getspeed vm1",
      "echo virsh migrate --live vm1 dst", "# just a comment mentioning virsh migrate",
+     'echo "virsh migrate --live vm1 dst"', "printf '%s' 'virsh migrate --live a b'",
+     "ssh src virsh list", "ssh src 'virsh migrate-setspeed vm1 10'",
      "virsh -c qemu:///system domstate migrate"],
 )
 def test_other_commands_are_left_alone(text: str) -> None:
@@ -109,6 +116,7 @@ def test_several_commands_and_their_lines() -> None:
 @pytest.mark.parametrize(
     ("argument", "expected"),
     [(LINE, True), (f"$ sudo {LINE}", True), ("migrate --live vm1 dst", True),
+     (f"ssh src '{LINE}'", True),
      ("A=b virsh migrate x y", True), ("web server 01", False), ("LIVE|P2P", False),
      ("live + p2p", False), ("virsh", False)],
 )

@@ -5,7 +5,8 @@ What surrounds a published line is dropped the way a shell (or a reader) would: 
 (`$ `, `# `, `user@host:~$ `, `[root@host ~]# `, `virsh # ` of an interactive virsh session),
 backslash-newline continuations, comments, `VAR=value` assignments and wrappers that run
 another program (`sudo`, `doas`, `env`, `timeout 60`, `nohup`, ...), redirections (`2>&1`,
-`> log`) and everything after a control operator (`|| true`, `; echo $?`, `| tee log`).
+`> log`) and everything after a control operator (`|| true`, `; echo $?`, `| tee log`). A
+command handed to ssh, `bash -c` or `su -c` is looked for in their arguments.
 
 Words are split as a POSIX shell splits them (quotes, backslashes), but nothing is expanded:
 `$vm`, `"${timeout}"`, `$(cmd)`, Jinja's `{{ vm }}` (spaces inside), `<domain>`, `[--p2p]`
@@ -18,7 +19,7 @@ import os
 import re
 from typing import NamedTuple
 
-from migflags.tables.shell import WRAPPERS
+from migflags.tables.shell import COMMAND_RUNNERS, WRAPPERS
 
 PROGRAM = "virsh"
 COMMAND = "migrate"
@@ -226,23 +227,32 @@ def _segments(tokens: list[_Token]) -> list[list[Word]]:
     return [segment for segment in segments if segment]
 
 
-def program_index(words: list[Word]) -> int | None:
-    """Where the virsh program word is in a simple command, after assignments and wrappers
-    (`sudo -u root`, `timeout 60`, `env A=b`); None when the command does not run virsh."""
+def _first_program(words: list[Word], programs: frozenset[str]) -> int | None:
+    """Where one of `programs` runs in a simple command, directly or under wrappers
+    (`sudo -u root`, `timeout 60`, `env A=b`) after `VAR=value` assignments."""
     index = 0
     while index < len(words) and _ASSIGNMENT.match(words[index].text):
         index += 1
     if index >= len(words):
         return None
     first = os.path.basename(words[index].text)
-    if first == PROGRAM:
+    if first in programs:
         return index
     if first not in WRAPPERS:
         return None
     for later in range(index + 1, len(words)):
-        if os.path.basename(words[later].text) == PROGRAM:
+        if os.path.basename(words[later].text) in programs:
             return later
     return None
+
+
+_VIRSH = frozenset({PROGRAM})
+
+
+def program_index(words: list[Word]) -> int | None:
+    """Where the virsh program word is in a simple command, after assignments and wrappers
+    (`sudo -u root`, `timeout 60`, `env A=b`); None when the command does not run virsh."""
+    return _first_program(words, _VIRSH)
 
 
 def strip_prompts(text: str) -> str:
@@ -278,31 +288,61 @@ def _command_word(words: list[Word]) -> str | None:
     return None
 
 
-def find_commands(text: str, *, prompts: bool = True) -> list[Found]:
-    """Every `virsh ... migrate` command in `text`; other virsh commands are left alone."""
+def _found(source: str, words: list[Word]) -> Found:
+    """A command from its program word on, with the line it starts on and its text as
+    written (continuations joined)."""
+    start, end = words[0].start, words[-1].end
+    shown = re.sub(r"[ \t]*\\\n[ \t]*", " ", source[start:end]).replace("\n", " ")
+    return Found(source.count("\n", 0, start), shown, tuple(words))
+
+
+def find_commands(text: str, *, prompts: bool = True, _depth: int = 0) -> list[Found]:
+    """Every `virsh ... migrate` command in `text`; other virsh commands are left alone. A
+    command run by ssh, `bash -c` or `su -c` is found in their arguments."""
     source = strip_prompts(text) if prompts else text
     if PROGRAM not in source:
         return []
-    tokens = tokenize(source)
     found: list[Found] = []
-    for segment in _segments(tokens):
+    for segment in _segments(tokenize(source)):
         at = program_index(segment)
-        if at is None:
-            continue
-        words = segment[at:]
-        if _command_word(words) != COMMAND:
-            continue
-        start, end = words[0].start, words[-1].end
-        raw = source[start:end]
-        shown = re.sub(r"[ \t]*\\\n[ \t]*", " ", raw).replace("\n", " ")
-        found.append(Found(source.count("\n", 0, start), shown, tuple(words)))
+        if at is not None:
+            if _command_word(segment[at:]) == COMMAND:
+                found.append(_found(source, segment[at:]))
+        elif _depth < 2:
+            found += _nested(source, segment, _depth)
+    return found
+
+
+def _runner_index(words: list[Word]) -> int | None:
+    """Where a program that runs a command string (ssh, bash -c, su -c) is, after assignments
+    and wrappers (`sudo bash -c '...'`); None when the command is something else."""
+    return _first_program(words, COMMAND_RUNNERS)
+
+
+def _nested(source: str, segment: list[Word], depth: int) -> list[Found]:
+    """Commands run by a program that runs a command string: inside one of its words
+    (`ssh src "virsh migrate ..."`, `bash -c '...'`) or as its remaining words
+    (`ssh src virsh migrate ...`, which ssh joins and the remote shell splits again)."""
+    at = _runner_index(segment)
+    if at is None:
+        return []
+    found: list[Found] = []
+    for index in range(at + 1, len(segment)):
+        word = segment[index]
+        if os.path.basename(word.text) == PROGRAM:
+            rest = segment[index:]
+            return found + ([_found(source, rest)] if _command_word(rest) == COMMAND else [])
+        if PROGRAM in word.text and COMMAND in word.text and " " in word.text:
+            line = source.count("\n", 0, word.start)
+            found += [inner._replace(line=line + inner.line)
+                      for inner in find_commands(word.text, prompts=False, _depth=depth + 1)]
     return found
 
 
 def looks_pasted(argument: str) -> bool:
     """Whether one command-line argument holds a whole pasted line rather than a value: it
     has a blank in it and starts (after a prompt) with virsh, a path to it, `migrate`, a
-    wrapper such as sudo, or a `VAR=value` assignment."""
+    wrapper such as sudo, a program that runs a command (ssh), or a `VAR=value` assignment."""
     if not any(blank in argument for blank in " \t\n"):
         return False
     first = strip_prompts(argument.lstrip()).split(None, 1)
@@ -310,4 +350,4 @@ def looks_pasted(argument: str) -> bool:
         return False
     word = first[0]
     return (os.path.basename(word) == PROGRAM or word == COMMAND or word in WRAPPERS
-            or bool(_ASSIGNMENT.match(word)))
+            or word in COMMAND_RUNNERS or bool(_ASSIGNMENT.match(word)))

@@ -9,3 +9,9 @@ WRAPPERS: frozenset[str] = frozenset({
     "sudo", "doas", "env", "timeout", "nohup", "time", "exec", "command", "nice", "ionice",
     "stdbuf", "setsid", "chrt", "taskset", "unbuffer", "builtin",
 })
+
+# Programs that run a command given to them as one word: `ssh src "virsh migrate ..."`,
+# `bash -c '...'`, `su -c '...'`. `paste.py` looks for a virsh command inside their words.
+COMMAND_RUNNERS: frozenset[str] = frozenset({
+    "ssh", "sh", "bash", "dash", "zsh", "ksh", "su", "runuser", "watch",
+})

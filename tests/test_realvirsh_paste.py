@@ -170,6 +170,9 @@ SURROUNDED = [
     f"virsh migrate --live --p2p --timeout-postcopy {DOMAIN} {P2P_DESTURI} || exit 1",
     f"virsh migrate --live --p2p {DOMAIN}; virsh list",
     "virsh migrate --live --persistent --undefinesource 2>&1 | tee log",
+    f"ssh root@src 'virsh migrate {_TAIL} || true'",
+    f"ssh src virsh migrate --live --p2p --dname 'two words' {DOMAIN} {P2P_DESTURI}",
+    f"sudo bash -c 'virsh migrate {_TAIL}; echo $?'",
 ]
 # Prompts are not shell: each line is also checked with a prompt in front, which the shell
 # run leaves out.
@@ -179,6 +182,8 @@ _RECORDER = """
 virsh() { printf '%s\\0' "$@" "$MIGFLAGS_END" >> "$MIGFLAGS_ARGV"; }
 /usr/bin/virsh() { virsh "$@"; }
 sudo() { "$@"; }
+ssh() { shift; bash -c "$*"; }  # `ssh HOST ...`: the words joined, run by a shell
+export -f virsh
 doas() { "$@"; }
 """
 
@@ -226,9 +231,17 @@ def surrounded(
     return dict(zip(keys, _run_all(binaries, jobs), strict=True))
 
 
+LOOKUP_FAILED = "failed to get domain "
+
+
 def _agree(result: Result, outcome: Outcome) -> None:
     ours = first_virsh_error(result)
-    if outcome.called:
+    if outcome.errors and outcome.errors[0].startswith(LOOKUP_FAILED):
+        # past every check migflags models: virsh looked the guest up by that name (the
+        # test driver has only `test`)
+        assert ours is None, ours
+        assert result.domain == outcome.errors[0].removeprefix(LOOKUP_FAILED)[1:-1]
+    elif outcome.called:
         assert ours is None, ours
         assert result.value == outcome.flags
         entries = [e for param in result.params for e in param.log_entries()]
@@ -296,12 +309,12 @@ def test_placeholders(
     outcome = placeholder_outcomes[(version, line)]
     found = find_commands(line)[0]
     result = analyse_words(found.words, v(version), source=line)
-    if outcome.errors and outcome.errors[0].startswith("failed to get domain "):
+    if outcome.errors and outcome.errors[0].startswith(LOOKUP_FAILED):
         # virsh took the placeholder as the guest's name and looked it up (the test driver
         # has one guest, `test`): past every check migflags models, which must say nothing
         # at the virsh layer and name the word in its note as the domain.
         assert first_virsh_error(result) is None
-        word = outcome.errors[0].removeprefix("failed to get domain ")[1:-1]
+        word = outcome.errors[0].removeprefix(LOOKUP_FAILED)[1:-1]
         assert result.domain == word
         notes = [p.explanation.en for p in result.problems if p.rule == PLACEHOLDER_RULE]
         assert any(note.startswith(f"{word!r} ") and "<domain>" in note for note in notes)

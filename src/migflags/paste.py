@@ -247,6 +247,7 @@ def _first_program(words: list[Word], programs: frozenset[str]) -> int | None:
 
 
 _VIRSH = frozenset({PROGRAM})
+_SSH = "ssh"
 
 
 def program_index(words: list[Word]) -> int | None:
@@ -331,6 +332,13 @@ def _nested(source: str, segment: list[Word], depth: int) -> list[Found]:
         word = segment[index]
         if os.path.basename(word.text) == PROGRAM:
             rest = segment[index:]
+            if os.path.basename(segment[at].text) == _SSH:
+                # ssh joins its remaining words with blanks; the remote shell splits again
+                line = source.count("\n", 0, word.start)
+                joined = " ".join(w.text for w in rest)
+                return found + [inner._replace(line=line + inner.line)
+                                for inner in find_commands(joined, prompts=False,
+                                                           _depth=depth + 1)]
             return found + ([_found(source, rest)] if _command_word(rest) == COMMAND else [])
         if PROGRAM in word.text and COMMAND in word.text and " " in word.text:
             line = source.count("\n", 0, word.start)

@@ -24,6 +24,8 @@ EXPECTED = [
     ("evacuate.sh", 6, 0xCB, ["virsh-copy-storage-exclusive", "api-disk-inc-exclusive"]),
     ("evacuate.sh", 9, 0x3, []),  # --bandwidth "$BW": the shell fills it in
     ("evacuate.sh", 10, 0x20007, ["api-tunnelled-parallel"]),
+    ("handover.txt", 4, 0x10003, []),
+    ("handover.txt", 5, 0x803, ["qemu-compression-needs-parallel"]),
     ("migrate.yml", 5, 0x3, ["placeholder", "placeholder"]),
     ("migrate.yml", 9, 0x3, ["virsh-migrate-disks-needs-storage",
                              "qemu-migrate-disks-needs-storage"]),

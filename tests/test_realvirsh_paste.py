@@ -40,7 +40,9 @@ DOMAIN = "test"
 # One fault of each kind; `None` marks the two positional faults (a word left out).
 FAULTS: dict[str, tuple[str, ...] | None] = {
     "unknown-option": ("--foo",),
+    "newer-than-9.0.0": ("--available-switchover-bandwidth", "100"),
     "repeated-option": ("--verbose", "--verbose"),
+    "value-on-switch": ("--verbose=yes",),
     "exclusive": ("--live", "--offline"),
     "required-by": ("--tls-destination", "x"),
     "empty-value": ("--dname=",),
@@ -58,14 +60,14 @@ FAULTS: dict[str, tuple[str, ...] | None] = {
 }
 
 
-def pair_line(first: str, second: str) -> list[str]:
+def pair_line(first: str, second: str | None = None) -> list[str]:
     """`--p2p` (so virsh calls virDomainMigrateToURI3 on this machine), both faults, then the
     domain and destination unless a fault leaves one out (without a domain the destination
     is given by name, so that it does not become the domain)."""
     words = ["--p2p"]
-    for kind in (first, second):
+    kinds = {first} if second is None else {first, second}
+    for kind in sorted(kinds, key=list(FAULTS).index):
         words += FAULTS[kind] or ()
-    kinds = {first, second}
     if "no-domain" in kinds:
         return words + ([] if "no-desturi" in kinds else ["--desturi", P2P_DESTURI])
     return words + [DOMAIN] + ([] if "no-desturi" in kinds else [P2P_DESTURI])
@@ -136,13 +138,35 @@ def test_two_faults_first_error_is_virshs(
     assert same_error(ours, outcome.errors), (ours, outcome.errors)
 
 
-def test_the_pairs_cover_every_check_kind(
-    pair_outcomes: dict[tuple[str, str, str], Outcome],
+SINGLES = [(version, kind) for kind in FAULTS for version in VERSIONS]
+
+
+@pytest.fixture(scope="module")
+def single_outcomes(binaries: dict[str, str]) -> dict[tuple[str, str], Outcome]:
+    jobs = [(version, pair_line(kind)) for version, kind in SINGLES]
+    return dict(zip(SINGLES, _run_all(binaries, jobs), strict=True))
+
+
+@pytest.mark.parametrize(("version", "kind"), SINGLES, ids=[f"{v}-{k}" for v, k in SINGLES])
+def test_one_fault(
+    single_outcomes: dict[tuple[str, str], Outcome], version: str, kind: str
 ) -> None:
-    """Guard the matrix itself: each fault alone makes virsh 12.9.0 refuse (9.0.0 lacks the
-    migrate-disks check), so a pair tests an order and not one fault hiding another."""
-    refused = {kind for (ver, a, b), out in pair_outcomes.items() if ver == "12.9.0"
-               for kind in (a, b) if out.errors and not out.called}
+    outcome = single_outcomes[(version, kind)]
+    ours = first_virsh_error(migflags_of("virsh migrate " + shlex.join(pair_line(kind)),
+                                         version))
+    if outcome.called:
+        assert ours is None, ours
+    else:
+        assert ours is not None and same_error(ours, outcome.errors), (ours, outcome.errors)
+
+
+def test_every_fault_alone_is_refused(
+    single_outcomes: dict[tuple[str, str], Outcome],
+) -> None:
+    """Guard the matrix: each fault alone makes at least one release refuse the line (only
+    12.9.0 checks --migrate-disks, only 9.0.0 lacks --available-switchover-bandwidth), so a
+    pair tests an order rather than one fault that is none."""
+    refused = {kind for (_, kind), out in single_outcomes.items() if not out.called}
     assert refused == set(FAULTS)
 
 

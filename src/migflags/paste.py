@@ -19,7 +19,7 @@ import os
 import re
 from typing import NamedTuple
 
-from migflags.tables.shell import COMMAND_RUNNERS, WRAPPERS
+from migflags.tables.shell import COMMAND_RUNNERS, REMOTE_SHELL, WRAPPERS
 
 PROGRAM = "virsh"
 COMMAND = "migrate"
@@ -247,7 +247,6 @@ def _first_program(words: list[Word], programs: frozenset[str]) -> int | None:
 
 
 _VIRSH = frozenset({PROGRAM})
-_SSH = "ssh"
 
 
 def program_index(words: list[Word]) -> int | None:
@@ -332,7 +331,7 @@ def _nested(source: str, segment: list[Word], depth: int) -> list[Found]:
         word = segment[index]
         if os.path.basename(word.text) == PROGRAM:
             rest = segment[index:]
-            if os.path.basename(segment[at].text) == _SSH:
+            if os.path.basename(segment[at].text) == REMOTE_SHELL:
                 # ssh joins its remaining words with blanks; the remote shell splits again
                 line = source.count("\n", 0, word.start)
                 joined = " ".join(w.text for w in rest)

@@ -12,6 +12,10 @@ What virsh does, and so what this module does:
   no slot left) are raised in command-line order. Then values are converted in the order virsh
   reads them (`VIRSH_FETCH_ORDER`): empty strings, numbers that do not fit their C type, and
   unreadable --xml / --persistent-xml files.
+* `read_virsh_argv` keeps going past those refused values (and, for a whole line that names
+  the `migrate` command, a missing domain or destination) and returns them as `Fault`s with
+  their position in virsh's run, so that `core` can place them among virsh's own checks
+  (`rules.Rule.steps`) as each release does; `parse_virsh_argv` raises the first.
 * An option newer than the chosen release is parsed anyway; `core` reports it as that virsh's
   "doesn't support option" error. Like virsh, nothing after it is complained about: a later
   parse error is reported as that same unknown option, and values are left unconverted

@@ -15,3 +15,5 @@ WRAPPERS: frozenset[str] = frozenset({
 COMMAND_RUNNERS: frozenset[str] = frozenset({
     "ssh", "sh", "bash", "dash", "zsh", "ksh", "su", "runuser", "watch",
 })
+# The one runner that joins its remaining words with blanks for a remote shell to split again.
+REMOTE_SHELL = "ssh"

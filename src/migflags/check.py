@@ -38,6 +38,7 @@ class Context(NamedTuple):
     request: Request
     version: LibvirtVersion
     api: Api
+    unread: frozenset[str] = frozenset()  # options whose value virsh refused (`RawValue`)
 
 
 class Term(NamedTuple):
@@ -207,19 +208,16 @@ def api_for(request: Request) -> Api:
     return Api.MIGRATE3
 
 
-def _unread(rule: Rule, request: Request) -> bool:
-    """Whether the rule tests an option whose value virsh refused (kept as `RawValue`): virsh
-    stops at that value, so what the rule would say about it is unknown."""
-    for text in rule.terms:
-        option = parse_term(text).option
-        if option in OPTIONS_BY_NAME and isinstance(request.value_of(option), RawValue):
-            return True
-    return False
+@cache
+def _term_options(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(parse_term(text).option for text in terms)
 
 
 def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
-    """The hit that makes `rule` fire for this request, or None when it does not fire."""
-    if _unread(rule, ctx.request):
+    """The hit that makes `rule` fire for this request, or None when it does not fire. A rule
+    that tests an option whose value virsh refused stays silent: virsh stops at that value,
+    so what the rule would say about it is unknown."""
+    if ctx.unread and not ctx.unread.isdisjoint(_term_options(rule.terms)):
         return None
     hits = [term_hit(ctx, t) for t in rule.when]
     if not all(hits):
@@ -279,7 +277,8 @@ def check_keyed(
     request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
 ) -> list[Keyed]:
     """The problems of `request` under `version` with their sort keys (see `sort_key`)."""
-    ctx = Context(request, version, api_for(request))
+    unread = frozenset(name for name, value in request.values if isinstance(value, RawValue))
+    ctx = Context(request, version, api_for(request), unread)
     fired: list[Keyed] = []
     for position, rule in enumerate(rules):
         if not applies(rule, ctx):

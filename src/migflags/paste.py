@@ -25,6 +25,7 @@ PROGRAM = "virsh"
 COMMAND = "migrate"
 _OPERATORS = ("&&", "||", "|&", ";;", ";", "|", "&", "(", ")")
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+_PLAIN = re.compile(r"[^ \t\n;&|()<>\\'\"$`{]+")  # characters with no meaning to the shell
 _ANGLE = re.compile(r"<[A-Za-z_][A-Za-z0-9_.:@/+ -]*>")  # <domain>, <destination-host>
 _REDIRECT = re.compile(r"(?:[0-9]+|&)?(?:>>|>&|>\||<>|<&|<<<|<<-?|>|<)")
 # A prompt at the start of a transcript line; `virsh # ` / `virsh > ` is virsh's own.
@@ -97,6 +98,11 @@ def _word(text: str, at: int) -> tuple[Word, int]:
     index = at
     length = len(text)
     while index < length:
+        plain = _PLAIN.match(text, index)
+        if plain:
+            out.append(plain.group())
+            index = plain.end()
+            continue
         char = text[index]
         if char in " \t\n;&|()":
             break

@@ -210,3 +210,12 @@ def test_pasted_input_without_one_command(
     result = run(runner, "check", *argv, stdin=stdin)
     assert result.exit_code == 2
     assert result.stderr == f"migflags: error: {message}\n"
+
+
+def test_decode_reads_a_pasted_line(runner: CliRunner) -> None:
+    result = run(runner, "decode", "-q", f"$ sudo {LINE} --bandwidth 5", "0x1")
+    assert (result.exit_code, result.stdout) == (0, "--live --p2p --bandwidth 5\n--live\n")
+    refused = run(runner, "decode", LINE, "--domain", "x")
+    assert refused.exit_code == 2
+    assert refused.stderr == ("migflags: error: --domain, --desturi and --param do not apply "
+                              f"to a pasted command line: {LINE!r}\n")

@@ -57,7 +57,7 @@ def check_cmd(
                                "migrate command line after --")
     given = request_from_cli(ctx, values, options, version)
     result = analyse(given.request, version, given.source, given.faults, given.notes)
-    refuse_bad_value(result)
+    refuse_bad_value(result, resolve_lang(lang))
     out = Output(lang=resolve_lang(lang), **output)
     if out.as_json or out.expr_format:
         emit([result], out, single=True)

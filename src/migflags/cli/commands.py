@@ -54,7 +54,9 @@ def _read_values(values: tuple[str, ...]) -> list[str]:
     return texts
 
 
-def _pasted_line(text: str, version: LibvirtVersion, extras: bool) -> Result | None:
+def _pasted_line(
+    text: str, version: LibvirtVersion, extras: bool, lang: str
+) -> Result | None:
     """A value that holds a whole pasted `virsh migrate` line, read as that line."""
     if not any(blank in text for blank in " \t"):
         return None  # a flags value never has a blank in it: keep `paste` off this path
@@ -68,7 +70,7 @@ def _pasted_line(text: str, version: LibvirtVersion, extras: bool) -> Result | N
         raise InputError("--domain, --desturi and --param do not apply to a pasted command "
                          f"line: {text.strip()!r}")
     result = analyse_line(words, version, source=text)
-    refuse_bad_value(result)
+    refuse_bad_value(result, lang)
     return result
 
 
@@ -180,7 +182,7 @@ def decode_cmd(
     extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
-        pasted = _pasted_line(text, version, bool(params or domain or desturi))
+        pasted = _pasted_line(text, version, bool(params or domain or desturi), out.lang)
         if pasted is not None:
             results.append(pasted)
             continue

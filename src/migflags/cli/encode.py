@@ -58,7 +58,7 @@ def encode_cmd(
     version_note(version)
     given = request_from_cli(ctx, names, options, version)
     result = analyse(given.request, version, given.source, given.faults, given.notes)
-    refuse_bad_value(result)
+    refuse_bad_value(result, resolve_lang(lang))
     if value_only:
         click.echo(str(result.value))
     else:

@@ -130,7 +130,7 @@ def request_from_cli(
     return FromCli(request, source, reading.faults, tuple(placeholder_notes(line, reading)))
 
 
-def refuse_bad_value(result: Result) -> None:
+def refuse_bad_value(result: Result, lang: str = "en") -> None:
     """When the first thing virsh would say is that it cannot use a value, that is bad input
     (exit 2), as for any malformed line; a placeholder behind it is named on stderr."""
     from migflags.errors import InputError
@@ -141,5 +141,5 @@ def refuse_bad_value(result: Result) -> None:
         return
     for problem in result.problems:
         if problem.rule == PLACEHOLDER_RULE:
-            click.echo(f"migflags: note: {problem.explanation.en}", err=True)
+            click.echo(f"migflags: note: {problem.explanation.get(lang)}", err=True)
     raise InputError(first.message)

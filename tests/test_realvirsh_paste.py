@@ -44,6 +44,7 @@ FAULTS: dict[str, tuple[str, ...] | None] = {
     "repeated-option": ("--verbose", "--verbose"),
     "value-on-switch": ("--verbose=yes",),
     "exclusive": ("--live", "--offline"),
+    "exclusive-storage": ("--copy-storage-all", "--copy-storage-inc"),  # virsh's own from 10.0
     "required-by": ("--tls-destination", "x"),
     "empty-value": ("--dname=",),
     "empty-uri": ("--migrateuri=",),

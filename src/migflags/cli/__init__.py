@@ -104,15 +104,44 @@ class LazyCommands(dict[str, click.Command]):
         return list(dict.values(self))
 
 
+def ranked_no_such_option(error: click.exceptions.NoSuchOption) -> str:
+    """Click lists close option names alphabetically; name them closest first."""
+    if not error.possibilities:
+        return error.format_message()
+    import difflib
+
+    def closeness(name: str) -> float:
+        return difflib.SequenceMatcher(None, error.option_name, name).ratio()
+
+    ranked = sorted(error.possibilities, key=closeness, reverse=True)
+    names = ", ".join(repr(name) for name in ranked)
+    return f"{error.message} (did you mean {names}?)"
+
+
 class MigflagsGroup(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not ctx.resilient_parsing:
+            from migflags.cli.intent import suggest_command
+
+            own = {*self.get_help_option_names(ctx), "--version"}
+            hint = suggest_command(args, own_options=own)
+            if hint:
+                raise click.UsageError(hint, ctx)
+        return super().parse_args(ctx, args)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
         _localize(self)  # --help follows LC_ALL / LC_MESSAGES / LANG
         try:
             return super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as bare:
+            click.echo(bare.ctx.get_help())  # `migflags` alone: the help, as --help shows it
+            sys.exit(0)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
+        except click.exceptions.NoSuchOption as error:
+            _fail(ranked_no_such_option(error), error.exit_code)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
         except InputError as error:

@@ -85,14 +85,35 @@ def print_result(console: Console, result: Result, lang: str) -> None:
         console.print(line)
     if s.problems:
         console.print(RichText(s.problems_title, style="bold underline"))
-        for level, layer, rule, message, why, fix in s.problems:
-            head = RichText("  ")
-            head.append(word_for("level", level, lang), style=_LEVEL_STYLE.get(level, ""))
-            head.append(f" [{word_for('layer', layer, lang)}] {rule}")
-            if message:
-                head.append(": ")
-                head.append(message, style="bold")
-            console.print(head)
-            colon = UI["colon"].get(lang)
-            console.print(RichText(f"      {UI['why'].get(lang)}{colon}{why}"))
-            console.print(RichText(f"      {UI['fix'].get(lang)}{colon}{fix}", style="green"))
+        print_problems(console, s.problems, lang, indent="  ")
+
+
+def print_problems(
+    console: Console, problems: list[tuple[str, str, str, str, str, str]], lang: str,
+    indent: str = "",
+) -> None:
+    """Each problem as a head line (level in its colour, the layer's message in bold) with its
+    why and fix beneath: the same look in decode, encode and check."""
+    colon = UI["colon"].get(lang)
+    for level, layer, rule, message, why, fix in problems:
+        head = RichText(indent)
+        head.append(word_for("level", level, lang), style=_LEVEL_STYLE.get(level, ""))
+        head.append(f" [{word_for('layer', layer, lang)}] {rule}")
+        if message:
+            head.append(": ")
+            head.append(message, style="bold")
+        console.print(head)
+        console.print(RichText(f"{indent}    {UI['why'].get(lang)}{colon}{why}"))
+        console.print(RichText(f"{indent}    {UI['fix'].get(lang)}{colon}{fix}", style="green"))
+
+
+def print_check(
+    console: Console, problems: list[tuple[str, str, str, str, str, str]], verdict: str,
+    refused: bool, lang: str,
+) -> None:
+    """`migflags check`: the problems, then the verdict in green (accepted) or red (refused)."""
+    print_problems(console, problems, lang)
+    first, _, rest = verdict.partition("\n")
+    console.print(RichText(first, style="bold red" if refused else "bold green"))
+    if rest:
+        console.print(RichText(rest, style="yellow"))

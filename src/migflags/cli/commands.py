@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from typing import Any
 
@@ -23,9 +22,9 @@ from migflags.cli.common import (
 from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
-from migflags.model import Request
+from migflags.model import Request, Result
 from migflags.parse import flag_spellings, lookup_flag, parse_value
-from migflags.render.words import virsh_args
+from migflags.render.words import survives_word_splitting, virsh_args
 from migflags.tables.flags import FLAGS, FlagRow
 from migflags.tables.options import (
     DESTURI_OPTION,
@@ -165,14 +164,29 @@ def decode_cmd(
         request = extra._replace(flags=parse_value(text) | extra.flags)
         results.append(analyse(request, version, source=text))
     if args_only:
-        for result in results:
+        lines = [_split_safe_args(result) for result in results]
+        for result, line in zip(results, lines, strict=True):
             if result.unknown_bits:
                 rest = sum(1 << bit for bit in result.unknown_bits)
                 note(f"{result.source}: bits {rest:#x} have no virsh option and are left out")
-            click.echo(shlex.join(virsh_args(result)))
+            click.echo(line)
     else:
         emit(results, out, single=len(values) == 1 and values != ("-",))
     finish(results, strict=strict)
+
+
+def _split_safe_args(result: Result) -> str:
+    """-q's line is for `virsh migrate $(migflags decode -q ...)`: words joined by spaces,
+    unquoted, because command substitution splits words but removes no quotes. A word that
+    splitting or globbing would change is refused rather than printed wrong."""
+    words = virsh_args(result)
+    for word in words:
+        if not survives_word_splitting(word):
+            raise InputError(
+                f"-q prints words for $(...), and {word!r} would not come through its word "
+                "splitting unchanged; run without -q and copy the shell-quoted 'command:' line "
+                "(or .command of --json)")
+    return " ".join(words)
 
 
 # ------------------------------------------------------------------ list and explain

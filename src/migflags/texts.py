@@ -141,8 +141,8 @@ HELP: tuple[Text, ...] = (
     ),
     # decode
     Text(
-        "Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin).",
-        "解释标志值：1035、0x40b、flags=0x1b、LIVE|PEER2PEER、live+p2p，或 -（从标准输入读取）。",
+        "Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin).",
+        "解释标志值：1035、0x40b、flags=0x1b、live+p2p、一整行日志，或 -（从标准输入读取）。",
     ),
     Text("Print only the virsh migrate arguments.", "只输出 virsh migrate 的参数。"),
     Text(

@@ -56,6 +56,23 @@ def _read_values(values: tuple[str, ...]) -> list[str]:
     return texts
 
 
+def _value_of(text: str) -> int:
+    """A value as the other commands take it, or else a whole log line carrying one."""
+    try:
+        return parse_value(text)
+    except InputError:
+        from migflags.logline import value_in_log_line
+
+        logged = value_in_log_line(text)
+        if logged is not None:
+            return logged
+        if len(text.split()) < 3:  # a value with a typo: the parser's message names the token
+            raise
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        raise InputError(f"no migration flags value in {shown!r}: give a number, flag names, "
+                         "or a log line that 'migflags annotate' would annotate") from None
+
+
 def _decode_extras(
     params: tuple[str, ...], domain: str | None, desturi: str | None, version: LibvirtVersion
 ) -> Request:
@@ -157,14 +174,14 @@ def decode_cmd(
     desturi: str | None, params: tuple[str, ...], version: LibvirtVersion, lang: str | None,
     **output: Any,
 ) -> None:
-    """Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin)."""
+    """Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin)."""
     out = Output(lang=resolve_lang(lang), **output)
     refuse_mixed_modes(out, args_only)
     version_note(version)
     extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
-        request = extra._replace(flags=parse_value(text) | extra.flags)
+        request = extra._replace(flags=_value_of(text) | extra.flags)
         results.append(analyse(request, version, source=text))
     if args_only:
         lines = [_split_safe_args(result) for result in results]

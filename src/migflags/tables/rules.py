@@ -11,7 +11,8 @@ so `live` means VIR_MIGRATE_LIVE) with an optional test on the option's value:
     name=item       a list option that contains `item`
     name:test       a named test implemented in `check.py` (`TESTS`), with an optional
     name:test(a,b)  comma-separated argument list; some tests name the item they found, which
-                    the message can quote as {item}
+                    the message can quote as {item}. `params:test` and `flags:test` look at all
+                    typed parameters or at the flags integer as a whole
 
 Kinds:
     EXCLUDES         fires when every `when` term holds and any `other` term holds
@@ -886,7 +887,9 @@ _ADVICE_RULES: tuple[Rule, ...] = (
              "加上 --persistent，让目标主机保存一份定义。"),
     ),
     Rule(
-        "advice-not-live", _W, _ADVICE, 20, ("!live", "!offline", "!postcopy-resume"), (), (),
+        # not for a value made only of unknown bits: nothing says it is a migration at all
+        "advice-not-live", _W, _ADVICE, 20,
+        ("!live", "!offline", "!postcopy-resume", "!flags:only-unknown"), (), (),
         Text("Without --live the guest is paused for the whole transfer of its memory (and of "
              "its disks, when they are copied): the downtime is the full copy time.",
              "不带 --live 时，虚拟机在传输内存（以及需要复制时的磁盘）的整个过程中都处于暂停状态："

@@ -1,0 +1,43 @@
+"""Facts fixed by issue #11 item 11, each checked against a source outside the tables."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from migflags.cli import main
+
+
+def _rules(runner: CliRunner, *args: str) -> list[str]:
+    result = runner.invoke(main, ["decode", "--json", *args])
+    return [p["rule"] for p in json.loads(result.stdout)["problems"]]
+
+
+@pytest.mark.parametrize(
+    ("value", "rules"),
+    [
+        ("0x200000", ["unknown-bits"]),  # only unknown bits: no advice about --live
+        ("0x600000", ["unknown-bits"]),  # bits 21 and 22: neither is a flag
+        ("0x200002", ["unknown-bits", "advice-not-live"]),  # p2p is a migration without --live
+        ("0", ["advice-not-live"]),  # no flags at all is a non-live migration
+    ],
+)
+def test_advice_not_live_needs_a_known_flag_or_none(
+    runner: CliRunner, value: str, rules: list[str]
+) -> None:
+    assert _rules(runner, value) == rules
+
+
+def test_explain_offline_says_what_undefinesource_does(runner: CliRunner) -> None:
+    """src/qemu/qemu_migration.c:qemuMigrationSrcConfirm (libvirt master, read for #11): after
+    a successful migration, when the source domain is not active and UNDEFINE_SOURCE is set,
+    virDomainDeleteConfig removes its definition; virsh(1): --offline neither starts the guest
+    on the destination nor stops it on the source."""
+    out = runner.invoke(main, ["explain", "offline"]).stdout
+    assert "source is not touched" not in out
+    assert "UNDEFINE_SOURCE" in out
+    assert "is not stopped on the source" in out
+    zh = runner.invoke(main, ["explain", "offline", "--lang", "zh"]).stdout
+    assert "UNDEFINE_SOURCE" in zh and "源主机也不受影响" not in zh

@@ -41,3 +41,39 @@ def test_explain_offline_says_what_undefinesource_does(runner: CliRunner) -> Non
     assert "is not stopped on the source" in out
     zh = runner.invoke(main, ["explain", "offline", "--lang", "zh"]).stdout
     assert "UNDEFINE_SOURCE" in zh and "源主机也不受影响" not in zh
+
+
+API_XML = "/usr/share/libvirt/api/libvirt-api.xml"
+
+
+def _migrate_since() -> str:
+    """virDomainMigrate's version in libvirt's own API description."""
+    import os
+    import xml.etree.ElementTree as ET
+
+    from conftest import require
+
+    require(os.path.isfile(API_XML), f"{API_XML} is missing (Debian package libvirt-dev)")
+    root = ET.parse(API_XML).getroot()
+    found = [f.attrib["version"] for f in root.iter("function")
+             if f.attrib.get("name") == "virDomainMigrate"]
+    assert found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "argv", [["decode", "1"], ["encode", "--live"], ["check", "--live"], ["list"]])
+def test_a_release_before_migration_existed_is_refused(runner: CliRunner, argv: list[str]) -> None:
+    since = _migrate_since()
+    assert since == "0.3.2"
+    result = runner.invoke(main, [*argv, "--libvirt", "0.1"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "migflags: error: Invalid value for '--libvirt': libvirt 0.1.0 cannot migrate: "
+        f"'virsh migrate' and virDomainMigrate came with libvirt {since}\n")
+
+
+def test_the_first_release_with_migration_is_accepted(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["decode", "-q", "1", "--libvirt", _migrate_since()])
+    assert (result.exit_code, result.stdout) == (0, "--live\n")

@@ -220,9 +220,6 @@ def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
     """Print the flag table (only the flags the chosen libvirt release knows)."""
     version_note(version)
     value = sum(row.value for row in FLAGS if row.since <= version)
-    if not value:
-        raise InputError(f"libvirt {version} has no migration flags (the first, "
-                         f"{FLAGS[0].c_name}, came with {FLAGS[0].since})")
     # The table, not an advice on OR-ing every flag together: no problems, no look-alikes.
     result = decode(value, version)._replace(problems=(), producers=())
     emit([result], Output(lang=resolve_lang(lang), **output), single=True)

@@ -77,3 +77,46 @@ def test_a_release_before_migration_existed_is_refused(runner: CliRunner, argv: 
 def test_the_first_release_with_migration_is_accepted(runner: CliRunner) -> None:
     result = runner.invoke(main, ["decode", "-q", "1", "--libvirt", _migrate_since()])
     assert (result.exit_code, result.stdout) == (0, "--live\n")
+
+
+# 2**64 // 2**20 = 17592186044416 MiB/s is the first value whose bytes per second do not fit
+# in 64 bits (worked out by hand; libvirt's own message for bandwidth.postcopy says "must be
+# less than 17592186044416").
+FIRST_OVERFLOW = 17592186044416
+
+
+@pytest.mark.parametrize(("mib", "warned"), [(FIRST_OVERFLOW - 1, False), (FIRST_OVERFLOW, True),
+                                             (18446744073709551615, True)])
+def test_bandwidth_overflow_is_an_advice(runner: CliRunner, mib: int, warned: bool) -> None:
+    result = runner.invoke(main, ["check", "--json", "--live", "--p2p", "--bandwidth", str(mib)])
+    assert result.exit_code == 0  # no layer refuses it
+    rules = [p["rule"] for p in json.loads(result.stdout)["problems"]]
+    assert rules == (["advice-bandwidth-overflow"] if warned else [])
+
+
+def test_postcopy_bandwidth_overflow_is_refused_with_libvirts_words(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--json", "--live", "--p2p", "--postcopy",
+                                  "--postcopy-bandwidth", str(FIRST_OVERFLOW)])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert problems[0]["message"] == ("numerical overflow: migration parameter "
+                                      "'bandwidth.postcopy' must be less than 17592186044416")
+
+
+@pytest.mark.parametrize("version", ["9.0.0", "12.9.0"])
+def test_real_virsh_passes_an_overflowing_bandwidth_to_the_api(
+    version: str, virsh9: str, virsh12: str
+) -> None:
+    """Real virsh (test:///default, LIBVIRT_DEBUG=1) neither refuses the value nor changes it:
+    it reaches virDomainMigrateToURI3 as the ullong `bandwidth`. Only above ULLONG_MAX does
+    virsh refuse, with its number-parsing message."""
+    from virsh_oracle import migrate_flags
+
+    virsh = virsh9 if version == "9.0.0" else virsh12
+    out = migrate_flags(virsh, ["--live", "--p2p", "--bandwidth", str(FIRST_OVERFLOW)])
+    assert out.api == "virDomainMigrateToURI3"
+    assert ("bandwidth", "ullong", str(FIRST_OVERFLOW)) in out.params
+    too_big = migrate_flags(virsh, ["--live", "--p2p", "--bandwidth", "18446744073709551616"])
+    assert too_big.api is None
+    assert too_big.errors == ["Numeric value '18446744073709551616' for <bandwidth> option is "
+                              "malformed or out of range"]

@@ -970,6 +970,23 @@ _ADVICE_RULES: tuple[Rule, ...] = (
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (9.0.0: virReportError "
                "without return)" + _INFERRED_10,
     ),
+    Rule(
+        # Unlike bandwidth.postcopy and bandwidth.avail.switchover (qemuMigrationParamsGetTPULL
+        # refuses those), `bandwidth` reaches QEMU through the max-bandwidth migration
+        # parameter as priv->migMaxBandwidth * 1024 * 1024, with no range check on the way.
+        "advice-bandwidth-overflow", _W, _ADVICE, 90, (f"bandwidth>{_MIB_PER_S_MAX}",), (), (),
+        Text("Nothing refuses it: the QEMU driver multiplies the MiB/s value by 1 MiB without "
+             "a range check, so bytes per second wrap around 64 bits and QEMU gets a much "
+             "smaller limit than asked for (libvirt refuses the same overflow in "
+             "--postcopy-bandwidth).",
+             "没有哪一层会拒绝它：QEMU 驱动把这个 MiB/s 数值乘以 1 MiB 时不做范围检查，"
+             "每秒字节数会在 64 位上回绕，QEMU 得到的上限远小于所要求的值"
+             "（同样的溢出在 --postcopy-bandwidth 上会被 libvirt 拒绝）。"),
+        Text("Give a realistic number of MiB/s, or 0 for no limit set by virsh.",
+             "给出一个合理的 MiB/s 数值，或者用 0 表示 virsh 不设上限。"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcRun "
+               "(qemuMigrationParamsSetULL of QEMU_MIGRATION_PARAM_MAX_BANDWIDTH)",
+    ),
 )
 
 RULES: tuple[Rule, ...] = _VIRSH_RULES + _LIBVIRT_RULES + _QEMU_RULES + _ADVICE_RULES

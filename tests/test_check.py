@@ -248,9 +248,9 @@ def test_check_is_rich_with_decodes_colours(runner: CliRunner) -> None:
     decoded = runner.invoke(main, ["decode", "1035", "--color", "always"]).stdout
     for styled in (f"{ESC}1;31merror{ESC}0m",
                    f"{ESC}1mOptions --live and --offline are mutually exclusive{ESC}0m",
-                   f"{ESC}32m    fix: Drop --offline"):
+                   f"{ESC}32mfix: Drop --offline"):
         assert styled in checked
-        assert styled in decoded or styled.replace("m    fix", "m      fix") in decoded
+        assert styled in decoded
     assert f"{ESC}1;31mrefused by virsh 12.9.0" in checked
 
 

@@ -28,10 +28,30 @@ def _localize(command: click.Command) -> None:
 
 
 def _fail(message: str, status: int) -> None:
-    """Print one diagnostic line, whatever line breaks the offending token carried."""
+    """Print one diagnostic line, whatever line breaks the offending token carried, in the
+    language of the run (`--lang`, else the environment)."""
+    from migflags.cli.messages import current_language, localize, prefix
+
     line = " ".join(message.replace("\t", " ").split())
-    click.echo(f"migflags: error: {line}", err=True)
+    lang = current_language()
+    click.echo(prefix("error", lang) + localize(line, lang), err=True)
     sys.exit(status)
+
+
+def _choose_message_language(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Diagnostics follow `--lang` when the command line has one (before it is parsed)."""
+    argv = kwargs.get("args", args[0] if args else None)
+    if argv is None:
+        argv = sys.argv[1:]
+    words = [str(word) for word in argv]
+    if any(word == "--lang" or word.startswith("--lang=") for word in words):
+        from migflags.cli.messages import language_of_argv, set_language
+
+        set_language(language_of_argv(words))
+    elif "migflags.cli.messages" in sys.modules:
+        from migflags.cli.messages import set_language
+
+        set_language("")  # a new run in the same process: back to the environment's
 
 
 # Subcommands are imported when first asked for: `migflags decode` never loads the log scanner,
@@ -133,6 +153,7 @@ class MigflagsGroup(click.Group):
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
         _localize(self)  # --help follows LC_ALL / LC_MESSAGES / LANG
+        _choose_message_language(args, kwargs)
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as bare:
@@ -147,7 +168,9 @@ class MigflagsGroup(click.Group):
         except InputError as error:
             _fail(str(error), BAD_INPUT)
         except click.Abort:
-            click.echo("migflags: aborted", err=True)
+            from migflags.cli.messages import aborted, current_language
+
+            click.echo(aborted(current_language()), err=True)
             sys.exit(BAD_INPUT)
         except BrokenPipeError:
             sys.stderr.close()  # reader went away (`| head`): nothing more to say

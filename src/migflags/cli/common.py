@@ -95,8 +95,12 @@ def use_rich(color: str) -> bool:
 
 
 def note(message: str) -> None:
-    """A diagnostic that does not stop the command: one line on stderr."""
-    click.echo(f"migflags: note: {message}", err=True)
+    """A diagnostic that does not stop the command: one line on stderr, in the run's
+    language."""
+    from migflags.cli.messages import current_language, localize, prefix
+
+    lang = current_language()
+    click.echo(prefix("note", lang) + localize(message, lang), err=True)
 
 
 def refuse_mixed_modes(out: Output, quiet: bool = False) -> None:

@@ -123,14 +123,14 @@ def _raised_messages() -> list[tuple[str, str]]:
                 sample = "".join(pieces)
             else:
                 continue  # a message quoted from virsh/libvirt (a table constant): verbatim
+            if not re.search("[a-z]", sample.replace("'x'", "")):
+                continue  # only quoted pieces: virsh's file messages, printed verbatim
             found.append((f"{path.relative_to(PACKAGE)}:{node.lineno}", sample))
     return found
 
 
 @pytest.mark.parametrize(("where", "sample"), _raised_messages(), ids=lambda v: str(v)[:50])
 def test_every_own_message_has_a_translation(where: str, sample: str) -> None:
-    if not re.search("[a-z]", sample.replace("'x'", "")):
-        pytest.skip("only quoted pieces: virsh's file messages, printed verbatim")
     if VARIANT in sample:  # each variant is a catalogue entry of its own, tested below
         samples = [sample.replace(VARIANT, word) for word in VARIANT_WORDS[sample]]
     else:

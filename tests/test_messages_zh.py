@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import migflags
 from migflags.cli import main
 from migflags.cli.messages import localize
-from migflags.texts import MESSAGES
+from migflags.diagnostics import MESSAGES
 
 PACKAGE = Path(migflags.__file__).resolve().parent
 

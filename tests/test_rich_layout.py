@@ -109,3 +109,17 @@ def test_every_rule_id_fits_a_40_column_problem_line() -> None:
     from migflags.tables.rules import RULES
 
     assert max(len(rule.id) for rule in RULES) + len(":") + 2 <= 40
+
+
+@pytest.mark.parametrize("value", [0x40B, 0x1FFFFF, 0x200001, 0x40000])
+def test_natural_width_is_what_rich_measures(value: int) -> None:
+    from rich.console import Console
+
+    from migflags.core import decode
+    from migflags.render.rich_table import _flag_table, natural_width
+    from migflags.render.sections import build
+
+    s = build(decode(value), "en")
+    table = _flag_table(s, s.headers[:-1], wide=False)
+    console = Console(width=500)
+    assert natural_width(s.headers[:-1], s.rows) == console.measure(table).maximum

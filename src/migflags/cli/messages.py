@@ -1,10 +1,10 @@
 """migflags' own diagnostics in the reader's language.
 
 The code writes its errors and notes in English; `localize` rewrites one into Chinese by
-matching it against the English of `texts.MESSAGES` and filling the Chinese with the parts that
-vary (tokens, paths, values stay as given). What is not in the catalogue (virsh's, libvirt's
-and QEMU's own words, an operating system's error text) stays verbatim. Only the error path
-and notes import this module.
+matching it against the English of `diagnostics.MESSAGES` and filling the Chinese with the
+parts that vary (tokens, paths, values stay as given). What is not in the catalogue
+(virsh's, libvirt's and QEMU's own words, an operating system's error text) stays verbatim.
+Only the error path and notes import this module.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 
+from migflags.diagnostics import MESSAGES
 from migflags.text import LANGUAGES, Text, language_from_env
-from migflags.texts import MESSAGES
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _HINT = "did you mean "

@@ -86,6 +86,15 @@ def _flag_table(s: Sections, headers: list[str], wide: bool) -> Table:
     return table
 
 
+def natural_width(headers: list[str], rows: list[list[str]]) -> int:
+    """Cells the narrow (SIMPLE_HEAD, no outer padding) table takes with every cell whole:
+    the widest cell of each column, one space of padding on each inner side, a one-cell
+    separator between columns and one edge cell on each side (what Rich measures, without
+    laying the table out)."""
+    widths = [max(line_width(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    return sum(widths) + 3 * (len(widths) - 1) + 2
+
+
 def _print_stacked(console: Console, s: Sections, lang: str) -> None:
     """One flag after another: name and option, then bit, value, hex and release, then the
     summary, each line within the width and no identifier broken."""
@@ -115,8 +124,7 @@ def print_result(console: Console, result: Result, lang: str) -> None:
     wide = console.width >= WIDE_ENOUGH
     if s.rows:
         table = _flag_table(s, s.headers if wide else s.headers[:-1], wide)
-        natural = console.measure(table, options=console.options.update_width(10_000)).maximum
-        if wide or natural <= console.width:
+        if wide or natural_width(s.headers[:-1], s.rows) <= console.width:
             console.print(table)
             if not wide:
                 summaries = Table.grid(padding=(0, 2))

@@ -60,8 +60,8 @@ def packed(parts: list[str], separator: str, width: int) -> list[str]:
 
 def _print_title(console: Console, title: str) -> None:
     """`1035 (0x40b)  LIVE|PEER2PEER|...`: broken only after a `|`, never inside a name."""
-    number, gap, names = title.partition("  ")
-    words = [number + gap.rstrip()] if not names else [number]
+    number, _, names = title.partition("  ")
+    words = [number]
     parts = names.split("|") if names else []
     lines = packed(parts, "|", console.width)
     if lines and line_width(number + "  " + lines[0]) <= console.width:
@@ -95,7 +95,7 @@ def natural_width(headers: list[str], rows: list[list[str]]) -> int:
     return sum(widths) + 3 * (len(widths) - 1) + 2
 
 
-def _print_stacked(console: Console, s: Sections, lang: str) -> None:
+def _print_stacked(console: Console, s: Sections) -> None:
     """One flag after another: name and option, then bit, value, hex and release, then the
     summary, each line within the width and no identifier broken."""
     bit, value, hexa, _, _, since, _ = s.headers
@@ -134,7 +134,7 @@ def print_result(console: Console, result: Result, lang: str) -> None:
                     summaries.add_row(row[_OPTION_COLUMN] or row[3], row[-1])
                 console.print(summaries)
         else:
-            _print_stacked(console, s, lang)
+            _print_stacked(console, s)
     heading = ""
     colon = UI["colon"].get(lang)
     for label, text in s.lines:

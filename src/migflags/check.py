@@ -13,6 +13,7 @@ from functools import cache
 from typing import NamedTuple
 
 from migflags.model import FileArg, Problem, Request
+from migflags.tables.flags import FLAG_MASK
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -25,6 +26,9 @@ from migflags.versions import LibvirtVersion
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
+# Subject of tests that look at the flags integer as a whole (bits no flag row defines).
+FLAGS_SUBJECT = "flags"
+SUBJECTS = (PARAMS_SUBJECT, FLAGS_SUBJECT)
 
 
 class Hit(NamedTuple):
@@ -159,6 +163,12 @@ def _unknown_param(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | 
     return None
 
 
+def _only_unknown_bits(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """Bits are set, and none of them is a flag the table knows (a value from elsewhere)."""
+    flags = ctx.request.flags
+    return Hit() if flags and not flags & FLAG_MASK else None
+
+
 TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
 TESTS: dict[str, TestFn] = {
     "not-in": _not_in,
@@ -168,6 +178,7 @@ TESTS: dict[str, TestFn] = {
     "empty": _empty,
     "local": _local,
     "unknown": _unknown_param,
+    "only-unknown": _only_unknown_bits,
 }
 
 
@@ -176,8 +187,7 @@ TESTS: dict[str, TestFn] = {
 
 def _positive(ctx: Context, term: Term) -> Hit | None:
     if term.op == ":":
-        value = None if term.option == PARAMS_SUBJECT else option_value(ctx.request,
-                                                                        term.option)
+        value = None if term.option in SUBJECTS else option_value(ctx.request, term.option)
         return TESTS[term.test](ctx, value, term.args)
     value = option_value(ctx.request, term.option)
     if value is None or value is False:
@@ -281,6 +291,8 @@ def _conj(ctx: Context, texts: tuple[str, ...], negate: bool = False) -> _Conj |
             else:
                 set_ |= row.flag.value
             continue
+        if term.option == FLAGS_SUBJECT:  # a test of the whole value: not one bit
+            return None
         hit = term_hit(ctx, text)
         if hit is not None and (hit.item or hit.at >= 0):
             return None

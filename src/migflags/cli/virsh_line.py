@@ -57,8 +57,10 @@ def _warn_own_options(ctx: click.Context, tail: list[str]) -> None:
     }
     for word in tail:
         if word.split("=", 1)[0] in own:
-            click.echo(f"migflags: note: {word!r} comes after '--', so it is read as part of the "
-                       "virsh command line; put migflags' own options before '--'", err=True)
+            from migflags.cli.common import note
+
+            note(f"{word!r} comes after '--', so it is read as part of the virsh command line; "
+                 "put migflags' own options before '--'")
 
 
 def request_from_cli(

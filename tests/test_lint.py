@@ -165,6 +165,12 @@ def test_missing_path_is_a_usage_error(runner: CliRunner) -> None:
                              "no such file or directory\n")
 
 
+def test_nul_in_a_path_is_a_usage_error(runner: CliRunner) -> None:
+    result = lint(runner, "a\0b")
+    assert (result.exit_code, result.stderr) == (
+        2, "migflags: error: cannot lint 'a\\x00b': not a valid file name\n")
+
+
 def test_json_and_github_exclude_each_other(runner: CliRunner) -> None:
     result = lint(runner, "--json", "--format", "github", str(EXAMPLES))
     assert result.exit_code == 2

@@ -202,7 +202,7 @@ def test_a_placeholder_virsh_takes_is_a_note(runner: CliRunner) -> None:
     [(["virsh list --all"], None, "no 'virsh migrate' command in 'virsh list --all'"),
      (["-"], "", "no 'virsh migrate' command in 'empty stdin'"),
      (["-"], "virsh migrate a b\nvirsh migrate c d\n",
-      "2 'virsh migrate' commands (migflags lint checks each one) in 'stdin'")],
+      "2 'virsh migrate' commands in 'stdin': migflags lint checks each one")],
 )
 def test_pasted_input_without_one_command(
     runner: CliRunner, argv: list[str], stdin: str | None, message: str

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from migflags.check import Keyed, api_for, check_keyed
+from migflags.check import Keyed, api_for, check, check_keyed
 from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS
@@ -122,6 +122,16 @@ def analyse(
     """Everything about `request` under `version`. `faults` are what virsh refused after
     parsing the line (`virsh_argv.read_virsh_argv`), placed among the rules in virsh's order;
     `notes` (advice) come last."""
+    if not faults:
+        # Stable sort by layer: release checks come first in virsh, unknown bits first in
+        # QEMU; `check` has ordered the rest (and takes its fast path for flags alone).
+        problems = sorted(
+            _version_problems(request, version)
+            + _unknown_bits_problem(request)
+            + check(request, version),
+            key=lambda p: LAYER_ORDER[Layer(p.layer)],
+        ) + list(notes)
+        return _result(request, version, source, problems)
     from migflags.virsh_argv import POS_PARSE
 
     virsh, qemu = LAYER_ORDER[Layer.VIRSH], LAYER_ORDER[Layer.QEMU]
@@ -134,7 +144,12 @@ def analyse(
               for index, f in enumerate(faults)]
     keyed += check_keyed(request, version)
     keyed.sort(key=lambda pair: pair[0])
-    problems = [problem for _, problem in keyed] + list(notes)
+    return _result(request, version, source, [problem for _, problem in keyed] + list(notes))
+
+
+def _result(
+    request: Request, version: LibvirtVersion, source: str, problems: list[Problem]
+) -> Result:
     return Result(
         source=source,
         value=request.flags,

@@ -19,24 +19,28 @@ PLACEHOLDER_RULE = "placeholder"
 COMMAND_LINE_RULE = "virsh-command-line"
 
 
-def words_of_argument(argument: str) -> list[Word] | None:
+def words_of_argument(argument: str, *, required: bool = True) -> list[Word] | None:
     """The words of one argument that holds a whole pasted line, or None when it does not
     look like one (a domain may have blanks in its name). A line that looks pasted but holds
-    no `virsh migrate` command, or several, is an InputError naming it."""
+    no `virsh migrate` command is an InputError naming it when `required`, else None; several
+    commands are always an InputError."""
     if not looks_pasted(argument):
         return None
     text = argument.strip()
     if text.split(None, 1)[0] == COMMAND:  # a line typed at virsh's own prompt
         text = f"{PROGRAM} {text}"
+    if not required and not find_commands(text):
+        return None
     return single_command(text, argument)
 
 
 def single_command(text: str, shown: str) -> list[Word]:
     found = find_commands(text)
-    if len(found) != 1:
-        what = "no 'virsh migrate' command" if not found else (
-            f"{len(found)} 'virsh migrate' commands (migflags lint checks each one)")
-        raise InputError(f"{what} in {shown.strip()!r}")
+    if not found:
+        raise InputError(f"no 'virsh migrate' command in {shown.strip()!r}")
+    if len(found) > 1:
+        raise InputError(f"{len(found)} 'virsh migrate' commands in {shown.strip()!r}: "
+                         "migflags lint checks each one")
     return list(found[0].words)
 
 

@@ -87,6 +87,12 @@ UI: dict[str, Text] = {
     "explain_option": Text(
         "{option}  (since libvirt {since})", "{option}  （自 libvirt {since} 起支持）"
     ),
+    "explain_rule": Text(
+        "{rule}: {level} raised by {layer}, with these words:",
+        "{rule}：由 {layer} 报告的{level}，原文如下：",
+    ),
+    "explain_rule_since": Text("since libvirt {since}", "自 libvirt {since} 起"),
+    "explain_rule_until": Text(", until libvirt {until}", "，到 libvirt {until} 为止"),
     "explain_param": Text(
         "param: {param} ({type}), {macro}", "类型化参数：{param}（{type}），{macro}"
     ),
@@ -175,8 +181,8 @@ HELP: tuple[Text, ...] = (
     ),
     # decode
     Text(
-        "Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin).",
-        "解释标志值：1035、0x40b、flags=0x1b、LIVE|PEER2PEER、live+p2p，或 -（从标准输入读取）。",
+        "Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin).",
+        "解释标志值：1035、0x40b、flags=0x1b、live+p2p、一整行日志，或 -（从标准输入读取）。",
     ),
     Text("Print only the virsh migrate arguments.", "只输出 virsh migrate 的参数。"),
     Text(
@@ -230,8 +236,10 @@ HELP: tuple[Text, ...] = (
         "输出标志表（只列出所选 libvirt 版本已有的标志）。",
     ),
     Text(
-        "Explain one flag (C name, short name or virsh option) or virsh option in detail.",
-        "详细解释一个标志（C 名称、短名称或 virsh 选项）或一个 virsh 选项。",
+        "Explain a flag, a flags value, a virsh option, a typed parameter (key or C macro) or a "
+        "rule id in detail.",
+        "详细解释一个标志、一个标志值、一个 virsh 选项、一个类型化参数（键名或 C 宏）"
+        "或一条规则 ID。",
     ),
     # completion
     Text(
@@ -261,3 +269,4 @@ HELP: tuple[Text, ...] = (
         "  fish:  migflags completion fish > ~/.config/fish/completions/migflags.fish",
     ),
 )
+

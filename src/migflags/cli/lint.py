@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -89,9 +90,19 @@ def _read(path: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+class _LintPath(click.Path):
+    """click.Path (so shells complete file names), except that a name with a NUL in it, which
+    Click's own check would let crash, is handed on for `lint_cmd` to refuse in one line."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\0" in value:
+            return value
+        return super().convert(value, param, ctx)
+
+
 @click.command("lint", help=_DOC)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...",
-                type=click.Path(allow_dash=True))
+                type=_LintPath(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--format", "out_format", type=click.Choice(["text", "github"]), default="text",
               show_default=True, help=_FORMAT)
@@ -119,6 +130,8 @@ def lint_cmd(
     errors = 0
     unreadable = False
     for path in paths:
+        if "\0" in path:  # os.stat would raise ValueError
+            raise InputError(f"cannot lint {path!r}: not a valid file name")
         if path != "-" and not os.path.exists(path):
             raise InputError(f"cannot lint {path!r}: no such file or directory")
     for path in _files(list(paths)):
@@ -126,8 +139,11 @@ def lint_cmd(
         try:
             text = _read(path)
         except (OSError, ValueError) as error:
+            from migflags.cli.messages import localize, prefix
+
             reason = getattr(error, "strerror", None) or str(error)
-            click.echo(f"migflags: error: cannot lint {shown!r}: {reason}", err=True)
+            message = localize(f"cannot lint {shown!r}: {reason}", language)
+            click.echo(prefix("error", language) + message, err=True)
             unreadable = True
             continue
         kind = kind_of(path if path != "-" else "", text[:128])

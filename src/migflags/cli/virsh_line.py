@@ -122,9 +122,12 @@ def request_from_cli(
                              "of the virsh command line; put migflags' own options before "
                              "'--')") from None
         raise
-    for word in own:
-        click.echo(f"migflags: note: {word!r} comes after '--', so it is read as part of the "
-                   "virsh command line; put migflags' own options before '--'", err=True)
+    if own:
+        from migflags.cli.common import note
+
+        for word in own:
+            note(f"{word!r} comes after '--', so it is read as part of the virsh command line; "
+                 "put migflags' own options before '--'")
     request = reading.request._replace(flags=reading.request.flags | flags)
     source = shlex.join([*words, *names, *ctx.meta.get("virsh_words", [])])
     return FromCli(request, source, reading.faults, tuple(placeholder_notes(line, reading)))
@@ -139,7 +142,9 @@ def refuse_bad_value(result: Result, lang: str = "en") -> None:
     first = next((p for p in result.problems if p.is_error), None)
     if first is None or first.rule != "virsh-bad-value":
         return
+    from migflags.cli.messages import prefix
+
     for problem in result.problems:
-        if problem.rule == PLACEHOLDER_RULE:
-            click.echo(f"migflags: note: {problem.explanation.get(lang)}", err=True)
+        if problem.rule == PLACEHOLDER_RULE:  # a Text already: printed in the run's language
+            click.echo(prefix("note", lang) + problem.explanation.get(lang), err=True)
     raise InputError(first.message)

@@ -335,6 +335,10 @@ DOMAIN_OPTION, DESTURI_OPTION = (row for row in _OTHER_OPTIONS if row.kind is Op
 # was available to run, so the exact release rests on the release notes.
 CURRENT_PARSER_SINCE = v("10.3.0")
 
+# `virsh migrate` and virDomainMigrate came with this release (libvirt-api.xml gives
+# virDomainMigrate version='0.3.2'); an older libvirt cannot migrate at all.
+MIGRATE_COMMAND_SINCE = v("0.3.2")
+
 # The order in which virsh reads option values (cmdMigrate, then doMigrate). A malformed value
 # is reported when virsh reaches it, so with several bad values virsh names the first in this
 # order; the typed parameters are added to the API call in this order too (checked against

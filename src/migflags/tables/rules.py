@@ -11,7 +11,8 @@ so `live` means VIR_MIGRATE_LIVE) with an optional test on the option's value:
     name=item       a list option that contains `item`
     name:test       a named test implemented in `check.py` (`TESTS`), with an optional
     name:test(a,b)  comma-separated argument list; some tests name the item they found, which
-                    the message can quote as {item}
+                    the message can quote as {item}. `params:test` and `flags:test` look at all
+                    typed parameters or at the flags integer as a whole
 
 Kinds:
     EXCLUDES         fires when every `when` term holds and any `other` term holds
@@ -913,7 +914,9 @@ _ADVICE_RULES: tuple[Rule, ...] = (
              "加上 --persistent，让目标主机保存一份定义。"),
     ),
     Rule(
-        "advice-not-live", _W, _ADVICE, 20, ("!live", "!offline", "!postcopy-resume"), (), (),
+        # not for a value made only of unknown bits: nothing says it is a migration at all
+        "advice-not-live", _W, _ADVICE, 20,
+        ("!live", "!offline", "!postcopy-resume", "!flags:only-unknown"), (), (),
         Text("Without --live the guest is paused for the whole transfer of its memory (and of "
              "its disks, when they are copied): the downtime is the full copy time.",
              "不带 --live 时，虚拟机在传输内存（以及需要复制时的磁盘）的整个过程中都处于暂停状态："
@@ -993,6 +996,23 @@ _ADVICE_RULES: tuple[Rule, ...] = (
         since=v("9.0.0"), until=v("10.0.0"), any_of=_STORAGE,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (9.0.0: virReportError "
                "without return)" + _INFERRED_10,
+    ),
+    Rule(
+        # Unlike bandwidth.postcopy and bandwidth.avail.switchover (qemuMigrationParamsGetTPULL
+        # refuses those), `bandwidth` reaches QEMU through the max-bandwidth migration
+        # parameter as priv->migMaxBandwidth * 1024 * 1024, with no range check on the way.
+        "advice-bandwidth-overflow", _W, _ADVICE, 90, (f"bandwidth>{_MIB_PER_S_MAX}",), (), (),
+        Text("Nothing refuses it: the QEMU driver multiplies the MiB/s value by 1 MiB without "
+             "a range check, so bytes per second wrap around 64 bits and QEMU gets a much "
+             "smaller limit than asked for (libvirt refuses the same overflow in "
+             "--postcopy-bandwidth).",
+             "没有哪一层会拒绝它：QEMU 驱动把这个 MiB/s 数值乘以 1 MiB 时不做范围检查，"
+             "每秒字节数会在 64 位上回绕，QEMU 得到的上限远小于所要求的值"
+             "（同样的溢出在 --postcopy-bandwidth 上会被 libvirt 拒绝）。"),
+        Text("Give a realistic number of MiB/s, or 0 for no limit set by virsh.",
+             "给出一个合理的 MiB/s 数值，或者用 0 表示 virsh 不设上限。"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcRun "
+               "(qemuMigrationParamsSetULL of QEMU_MIGRATION_PARAM_MAX_BANDWIDTH)",
     ),
 )
 

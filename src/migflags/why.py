@@ -214,8 +214,12 @@ def unwrap(line: str) -> tuple[str, ErrorClass | None]:
             found = wrapper.match(peeled)
             if found:
                 peeled = peeled[found.end():].strip()
+        quote = peeled[:1]
+        if len(peeled) > 1 and quote in "'\"" and peeled[-1] == quote \
+                and quote not in peeled[1:-1]:
+            peeled = peeled[1:-1].strip()  # a quoted repr: 'message'
         if peeled == text:
-            return text.strip("'\""), error_class
+            return text, error_class
         text = peeled
 
 

@@ -55,10 +55,14 @@ ERROR_CLASSES: tuple[ErrorClass, ...] = (
 
 # virsh's own prefix before every error it prints (tools/vsh.c:vshError), and its zh_CN form.
 VIRSH_ERROR_PREFIXES: tuple[str, ...] = ("error: ", "错误：")
-# libvirt's wrapper around an error QEMU's monitor returned (qemu_monitor_json.c), en and zh.
+# libvirt's wrappers around an error QEMU reported, en and zh: a monitor command QEMU refused
+# (qemu_monitor_json.c), and a migration job QEMU failed (qemu_migration.c,
+# qemuMigrationJobCheckStatus; the job is named e.g. 'migration out', zh '迁出').
 QEMU_COMMAND_WRAPPERS: tuple[str, ...] = (
     "unable to execute QEMU command '{command}': ",
     "无法执行 QEMU 命令 '{command}'：",
+    "job '{job}' failed: ",
+    "作业 '{job}' 失败：",
 )
 # nova-compute's log line for a failed live migration (nova/virt/libvirt/driver.py).
 NOVA_FAILURE = "Live Migration failure: "

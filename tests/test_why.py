@@ -245,13 +245,14 @@ def test_json_document(runner: CliRunner) -> None:
     assert doc["message"] == "Migration without shared storage is unsafe"
     (match,) = doc["matches"]
     assert list(match) == ["id", "kind", "level", "layer", "function", "message", "since",
-                           "until", "options", "setting", "why", "fix", "source", "values",
-                           "score"]
+                           "until", "options", "setting", "why", "fix", "source", "seen",
+                           "values", "score"]
     assert match["id"] == "qemu-unsafe-shared-storage"
     assert match["layer"] == "qemu"
     assert match["function"] == "qemuMigrationSrcIsSafe"
     assert match["options"] == ["--copy-storage-all", "--copy-storage-inc", "--migrate-disks",
                                 "--unsafe"]
+    assert match["seen"] == "libvirt 9.0.0, 12.9.0"
     assert match["score"] == 100
 
 

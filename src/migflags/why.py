@@ -65,6 +65,7 @@ class Wording(NamedTuple):
     why: Text
     fix: Text
     source: str
+    seen: str  # where the exact text was read ("" for rules: see their source)
     pattern: re.Pattern[str]
     literal: str  # the wording without its placeholders (for ranking and closeness)
 
@@ -137,7 +138,7 @@ def _rule_wordings(rule: Rule) -> list[Wording]:
         found.append(Wording(
             rule.id, "rule", rule.level, rule.layer.value, _function(rule.source),
             message.text, error_class, message.since or rule.since, until,
-            _rule_options(rule), "", rule.why, rule.fix, rule.source, pattern, literal,
+            _rule_options(rule), "", rule.why, rule.fix, rule.source, "", pattern, literal,
         ))
     return found
 
@@ -148,7 +149,7 @@ def _unknown_flags_wording() -> Wording:
     return Wording(
         "unknown-bits", "rule", "error", "qemu", "virCheckFlags", QEMU_UNKNOWN_FLAGS, None,
         None, None, (), "", UI["unknown_bits"], UI["unknown_bits_fix"],
-        "src/qemu/qemu_driver.c (virCheckFlags in every migration entry point)", pattern,
+        "src/qemu/qemu_driver.c (virCheckFlags in every migration entry point)", "", pattern,
         literal,
     )
 
@@ -165,7 +166,7 @@ def wordings() -> tuple[Wording, ...]:
             found.append(Wording(
                 entry.id, "error", "error", entry.layer.value, entry.function, wording.text,
                 error_class, wording.since, wording.until, options, entry.setting, entry.why,
-                entry.fix, entry.source, pattern, literal,
+                entry.fix, entry.source, wording.seen, pattern, literal,
             ))
     for rule in RULES:
         found += _rule_wordings(rule)

@@ -29,7 +29,9 @@ LABELS: dict[str, Text] = {
     "since_until": Text("{since} to before {until}", "{since} 起，{until} 之前"),
     "since": Text("{since} and later", "{since} 及以后"),
     "until": Text("before {until}", "{until} 之前"),
-    "always": Text("every release the tables know", "表中已知的所有版本"),
+    "unknown": Text("first release not recorded", "未记录首个版本"),
+    "seen": Text("{releases}; text checked in {seen}", "{releases}；文本核对自 {seen}"),
+    "values": Text("values", "取值"),
 }
 
 
@@ -41,7 +43,14 @@ def releases(match: Match, lang: str) -> str:
         return LABELS["since"].format(since=since).get(lang)
     if until:
         return LABELS["until"].format(until=until).get(lang)
-    return LABELS["always"].get(lang)
+    return LABELS["unknown"].get(lang)
+
+
+def _releases_seen(match: Match, lang: str) -> str:
+    text = releases(match, lang)
+    if match.wording.seen:
+        return LABELS["seen"].format(releases=text, seen=match.wording.seen).get(lang)
+    return text
 
 
 def _match(match: Match, lang: str) -> dict[str, object]:
@@ -60,6 +69,7 @@ def _match(match: Match, lang: str) -> dict[str, object]:
         "why": w.why.get(lang),
         "fix": w.fix.get(lang),
         "source": w.source,
+        "seen": w.seen or None,
         "values": match.values,
         "score": match.score,
     }
@@ -88,9 +98,11 @@ def fields(match: Match, lang: str) -> list[tuple[str, str]]:
         ("layer", w.layer),
         ("function", w.function),
         ("message", w.message),
-        ("releases", releases(match, lang)),
+        ("releases", _releases_seen(match, lang)),
         ("options", " ".join(w.options) or LABELS["none"].get(lang)),
     ]
+    if match.values:
+        rows.append(("values", ", ".join(f"{k}={v}" for k, v in match.values.items())))
     if w.setting:
         rows.append(("setting", w.setting))
     rows += [("why", w.why.get(lang)), ("fix", w.fix.get(lang)), ("source", w.source)]

@@ -74,7 +74,7 @@ class Wording(NamedTuple):
     text: str
     since: LibvirtVersion | None = None  # first release with this wording (None: not known)
     until: LibvirtVersion | None = None  # first release without it (None: still printed)
-    seen: str = ""  # where this exact text was read
+    seen: str = ""  # the binaries whose strings hold this exact text ("": read in sources)
 
 
 class ErrorEntry(NamedTuple):
@@ -96,9 +96,10 @@ def _o(*names: str) -> tuple[OptionRow, ...]:
 
 
 _9, _12 = v("9.0.0"), v("12.9.0")
-_BOTH = "libvirt 9.0.0 and 12.9.0 binaries"
-_ONLY_12 = "libvirt 12.9.0 binary"
-_QEMU_BIN = "QEMU 7.2 and 10.0 binaries"
+# `seen`: the binaries whose strings hold the exact text (see the module docstring).
+_BOTH = "libvirt 9.0.0, 12.9.0"
+_ONLY_12 = "libvirt 12.9.0"
+_QEMU_BIN = "QEMU 7.2, 10.0"
 _QEMU, _LIB = Layer.QEMU, Layer.LIBVIRT
 _MIGRATION_C = "src/qemu/qemu_migration.c"
 _UNSAFE = "Unsafe migration: "
@@ -175,7 +176,7 @@ ERRORS: tuple[ErrorEntry, ...] = (
         "qemu-precreate-incremental", _QEMU, "qemuMigrationDstPrecreateStorage",
         (
             Wording(_NOT_SUPPORTED + "pre-creation of storage targets for incremental "
-                    "storage migration is not supported", seen="libvirt 9.0.0 binary"),
+                    "storage migration is not supported", seen="libvirt 9.0.0"),
             Wording(_NOT_SUPPORTED + "pre-creation of storage target for incremental storage "
                     "migration of disk '{disk}' is not supported", seen=_ONLY_12),
         ),
@@ -422,7 +423,7 @@ ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         "qemu-rdma-needs-hard-limit", _QEMU, "qemuMigrationSrcPerformNative",
         (Wording(_INVALID_OP + "cannot start RDMA migration with no memory hard limit set",
-                 seen="libvirt reference, 9.0.0 and 11.3.0 sources"),),
+                 seen=_BOTH),),
         _o("migrateuri", "rdma-pin-all"),
         Text("An rdma:// --migrateuri pins guest memory, which libvirt allows only up to a "
              "limit the guest's XML sets.",
@@ -525,8 +526,7 @@ ERRORS: tuple[ErrorEntry, ...] = (
     ),
     ErrorEntry(
         "qemu-command-removed-migrate-set-speed", _QEMU, "qmp_dispatch (QEMU)",
-        (Wording("The command migrate_set_speed has not been found", seen=_QEMU_BIN +
-                 " (the format 'The command %s has not been found')"),),
+        (Wording("The command migrate_set_speed has not been found", seen=_QEMU_BIN),),
         _o("bandwidth"),
         Text("An old libvirt sets the migration bandwidth with QEMU's migrate_set_speed "
              "command, which QEMU 6.0 removed in favour of migrate-set-parameters.",
@@ -535,13 +535,14 @@ ERRORS: tuple[ErrorEntry, ...] = (
         Text("Upgrade libvirt on the source to a release that matches its QEMU, or migrate "
              "without --bandwidth until then.",
              "把源主机上的 libvirt 升级到与其 QEMU 相配的版本；在此之前迁移时不要用 --bandwidth。"),
-        "QEMU qapi/qmp-dispatch.c (no libvirt 9.0.0 or 12.9.0 driver sends migrate_set_speed)",
+        "QEMU qapi/qmp-dispatch.c (the binaries hold the format 'The command %s has not been "
+        "found'; no libvirt 9.0.0 or 12.9.0 driver sends migrate_set_speed)",
     ),
     # ---- older wordings of today's rules ----
     ErrorEntry(
         "qemu-nbd-tunnelled-old", _QEMU, "qemuMigrationBeginPhase",
         (Wording("NBD in tunnelled migration is currently not supported",
-                 until=v("6.10.0"), seen="libvirt 1.x-5.x sources (a log warning)"),),
+                 until=v("6.10.0")),),
         _o("tunnelled", "copy-storage-all", "copy-storage-inc"),
         Text("Older libvirt only logs this and carries on without copying the disks, because "
              "the NBD disk stream cannot go through the tunnel; from 6.10.0 the QEMU driver "

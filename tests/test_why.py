@@ -309,3 +309,24 @@ def test_blocks_of_known_messages_give_no_traceback(text: str) -> None:
     result = CliRunner().invoke(main, ["why", "-"], input=text)
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# What a virsh in a zh_CN locale prints: libvirt translates the message too (po/zh_CN.po).
+ZH_MESSAGES: list[tuple[str, str]] = [
+    ("错误：所需操作无效：域没有在运行", "libvirt-domain-not-running"),
+    ("错误：不支持的参数：隧道化迁移不支持迁移 URI", "qemu-tunnelled-migrateuri"),
+    ("错误：无法在不使用 peer2peer 标签的情况下执行隧道迁移", "api-migrate3-tunnelled"),
+    ("错误：操作不被支持：无法迁移空的或只读磁盘 hdc", "qemu-copy-readonly-or-empty-disk"),
+    ("错误：'--copy-storage-synchronous-writes' 需要 '--copy-storage-all' 或 "
+     "'--copy-storage-inc' 之一", "virsh-sync-writes-needs-storage"),
+    ("错误：内部错误：无法在范围 'migration'(49152-49215)中找到一个未使用的端口",
+     "libvirt-migration-ports-exhausted"),
+    ("错误：不安全的迁移:没有共享存储的迁移是不安全的", "qemu-unsafe-shared-storage"),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), ZH_MESSAGES, ids=[i for _, i in ZH_MESSAGES])
+def test_translated_messages(message: str, expected: str) -> None:
+    (item,) = explain_text(message)
+    assert item.matches[0].wording.id == expected
+    assert item.matches[0].score == 100

@@ -28,6 +28,7 @@ from migflags.tables.errors import (
     VIRSH_ERROR_PREFIXES,
     ErrorClass,
 )
+from migflags.tables.errors_zh import ZH_WORDINGS
 from migflags.tables.options import OPTIONS_BY_NAME
 from migflags.tables.rules import QEMU_UNKNOWN_FLAGS, RULES, Rule
 from migflags.text import Text
@@ -68,6 +69,7 @@ class Wording(NamedTuple):
     seen: str  # where the exact text was read ("" for rules: see their source)
     pattern: re.Pattern[str]
     literal: str  # the wording without its placeholders (for ranking and closeness)
+    pattern_zh: re.Pattern[str] | None  # libvirt's zh_CN translation of the message, if any
 
 
 class Match(NamedTuple):
@@ -113,6 +115,11 @@ def _pattern(template: str) -> tuple[re.Pattern[str], str]:
     return re.compile("".join(parts), re.S), "".join(literal)
 
 
+def _zh_pattern(body: str) -> re.Pattern[str] | None:
+    zh = ZH_WORDINGS.get(body)
+    return _pattern(zh)[0] if zh else None
+
+
 def _function(source: str) -> str:
     """`src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (...)` -> the function name."""
     head = source.split(" ", 1)[0].rstrip(",;")
@@ -133,12 +140,13 @@ def _rule_wordings(rule: Rule) -> list[Wording]:
     for index, message in enumerate(rule.messages):
         later = rule.messages[index + 1:]
         until = later[0].since if later and later[0].since else rule.until
-        error_class, _ = _split_class(message.text)
-        pattern, literal = _pattern(_split_class(message.text)[1])
+        error_class, body = _split_class(message.text)
+        pattern, literal = _pattern(body)
         found.append(Wording(
             rule.id, "rule", rule.level, rule.layer.value, _function(rule.source),
             message.text, error_class, message.since or rule.since, until,
             _rule_options(rule), "", rule.why, rule.fix, rule.source, "", pattern, literal,
+            _zh_pattern(body),
         ))
     return found
 
@@ -150,7 +158,7 @@ def _unknown_flags_wording() -> Wording:
         "unknown-bits", "rule", "error", "qemu", "virCheckFlags", QEMU_UNKNOWN_FLAGS, None,
         None, None, (), "", UI["unknown_bits"], UI["unknown_bits_fix"],
         "src/qemu/qemu_driver.c (virCheckFlags in every migration entry point)", "", pattern,
-        literal,
+        literal, None,
     )
 
 
@@ -166,7 +174,7 @@ def wordings() -> tuple[Wording, ...]:
             found.append(Wording(
                 entry.id, "error", "error", entry.layer.value, entry.function, wording.text,
                 error_class, wording.since, wording.until, options, entry.setting, entry.why,
-                entry.fix, entry.source, wording.seen, pattern, literal,
+                entry.fix, entry.source, wording.seen, pattern, literal, _zh_pattern(body),
             ))
     for rule in RULES:
         found += _rule_wordings(rule)
@@ -227,16 +235,23 @@ def unwrap(line: str) -> tuple[str, ErrorClass | None]:
 # ------------------------------------------------------------------ matching
 
 
-def _score(wording: Wording, message: str, error_class: ErrorClass | None) -> Match | None:
-    found = wording.pattern.fullmatch(message)
+def _find(pattern: re.Pattern[str], message: str) -> tuple[int, re.Match[str]] | None:
+    found = pattern.fullmatch(message)
     if found:
-        score = FULL
-    else:
-        found = wording.pattern.search(message)
-        if found is None:
-            return None
-        covered = (found.end() - found.start()) / max(len(message), 1)
-        score = 50 + int(40 * covered)
+        return FULL, found
+    found = pattern.search(message)
+    if found is None:
+        return None
+    covered = (found.end() - found.start()) / max(len(message), 1)
+    return 50 + int(40 * covered), found
+
+
+def _score(wording: Wording, message: str, error_class: ErrorClass | None) -> Match | None:
+    results = [r for p in (wording.pattern, wording.pattern_zh)
+               if p is not None and (r := _find(p, message)) is not None]
+    if not results:
+        return None
+    score, found = max(results, key=lambda r: r[0])
     if error_class and wording.error_class and error_class != wording.error_class:
         score -= CLASS_MISMATCH
     values = {key: value for key, value in found.groupdict().items() if value is not None}

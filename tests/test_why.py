@@ -77,6 +77,12 @@ CATALOGUE: list[tuple[str, str]] = [
     ("internal error: unable to execute QEMU command 'migrate_set_speed': The command "
      "migrate_set_speed has not been found", "qemu-command-removed-migrate-set-speed"),
     ("NBD in tunnelled migration is currently not supported", "qemu-nbd-tunnelled-old"),
+    ("Zero copy only available for non-compressed non-TLS multifd migration",
+     "qemu-zerocopy-needs-plain-multifd"),
+    ("cannot limit locked memory of process 4242 to 8388608: Operation not permitted",
+     "libvirt-memlock-limit"),
+    ("internal error: failed to convert virJSONValue to yajl data",
+     "libvirt-tunnelled-tls-json"),
 ]
 
 # Rule wordings, current and older (from the reference's tables and real virsh runs).
@@ -330,3 +336,31 @@ def test_translated_messages(message: str, expected: str) -> None:
     (item,) = explain_text(message)
     assert item.matches[0].wording.id == expected
     assert item.matches[0].score == 100
+
+
+# Refusals seen for real with the QEMU driver (the project's qemu-driver-oracle notes) and the
+# wordings the catalogue holds for them.
+REAL_QEMU: list[tuple[str, str]] = [
+    ("error: internal error: unable to execute QEMU command 'migrate-set-parameters': "
+     "Parameter 'multifd-channels' expects uint8_t", "qemu-parallel-connections-range"),
+    ("error: Requested operation is not valid: domain 'guest9' is not being migrated",
+     "qemu-postcopy-resume-state"),
+    ("error: internal error: unable to execute QEMU command 'migrate-set-capabilities': Zero "
+     "copy only available for non-compressed non-TLS multifd migration",
+     "qemu-zerocopy-needs-plain-multifd"),
+    ("error: cannot limit locked memory of process 4242 to 8388608: Operation not permitted",
+     "libvirt-memlock-limit"),
+    ("error: internal error: failed to convert virJSONValue to yajl data",
+     "libvirt-tunnelled-tls-json"),
+    ("error: Unsafe migration: Migration without shared storage is unsafe",
+     "qemu-unsafe-shared-storage"),
+    ("error: Requested operation is not valid: domain is not running",
+     "libvirt-domain-not-running"),
+    ("error: internal error: Attempt to migrate guest to the same host "
+     "00000000-0000-0000-0000-000000000001", "qemu-same-host-uuid"),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), REAL_QEMU, ids=[i for _, i in REAL_QEMU])
+def test_messages_seen_with_the_real_qemu_driver(message: str, expected: str) -> None:
+    assert ids(message)[0] == expected

@@ -471,6 +471,8 @@ ERRORS: tuple[ErrorEntry, ...] = (
                     since=v("8.5.0"), seen=_BOTH),
             Wording(_INVALID_OP + "resuming failed post-copy migration of domain {domain} "
                     "already in progress", since=v("8.5.0"), seen=_BOTH),
+            # a guest with no migration job at all (seen for real with libvirt 9.0.0)
+            Wording(_INVALID_OP + "domain '{domain}' is not being migrated", seen=_BOTH),
         ),
         _o("postcopy-resume"),
         Text("--postcopy-resume recovers only a migration of this guest that failed after "
@@ -484,13 +486,19 @@ ERRORS: tuple[ErrorEntry, ...] = (
     # ---- QEMU's own parameter checks and removed commands ----
     ErrorEntry(
         "qemu-parallel-connections-range", _QEMU, "migrate_params_check (QEMU)",
-        (Wording("Parameter '{parameter}' expects a value between 1 and 255",
-                 seen=_QEMU_BIN),),
+        (
+            Wording("Parameter '{parameter}' expects a value between 1 and 255",
+                    seen=_QEMU_BIN),
+            # above 255: QEMU's QAPI input visitor refuses the number before the range check
+            # (seen for real with libvirt 12.9.0 and QEMU 10.0: --parallel-connections 300)
+            Wording("Parameter '{parameter}' expects uint8_t", seen=_QEMU_BIN),
+        ),
         _o("parallel-connections", "parallel"),
-        Text("QEMU accepts 1 to 255 multifd channels; libvirt passes --parallel-connections "
-             "on without checking the range.",
-             "QEMU 接受 1 到 255 个 multifd 通道；libvirt 不检查范围，直接把 "
-             "--parallel-connections 传给 QEMU。"),
+        Text("QEMU accepts 1 to 255 multifd channels (0 fails its range check, 256 and more "
+             "do not fit its 8-bit type); libvirt passes --parallel-connections on without "
+             "checking.",
+             "QEMU 接受 1 到 255 个 multifd 通道（0 通不过范围检查，256 及以上放不进 8 位类型）；"
+             "libvirt 不做检查，直接把 --parallel-connections 传给 QEMU。"),
         Text("Give --parallel-connections a value from 1 to 255.",
              "给 --parallel-connections 一个 1 到 255 之间的值。"),
         "QEMU migration/options.c (migration/migration.c before QEMU 8.1)",
@@ -537,6 +545,56 @@ ERRORS: tuple[ErrorEntry, ...] = (
              "把源主机上的 libvirt 升级到与其 QEMU 相配的版本；在此之前迁移时不要用 --bandwidth。"),
         "QEMU qapi/qmp-dispatch.c (the binaries hold the format 'The command %s has not been "
         "found'; no libvirt 9.0.0 or 12.9.0 driver sends migrate_set_speed)",
+    ),
+    ErrorEntry(
+        "qemu-zerocopy-needs-plain-multifd", _QEMU, "migration capability checks (QEMU)",
+        (Wording("Zero copy only available for non-compressed non-TLS multifd migration",
+                 seen=_QEMU_BIN),),
+        _o("zerocopy", "tls", "compressed", "comp-methods", "parallel"),
+        Text("QEMU sends pages without copying them only on plain multifd connections: "
+             "neither TLS nor multifd compression may be on (seen for real with --zerocopy "
+             "--parallel --tls, refused by the source's QEMU).",
+             "QEMU 只有在普通的 multifd 连接上才能零拷贝发送页面：既不能开启 TLS，也不能开启 "
+             "multifd 压缩（实际见于 --zerocopy --parallel --tls，被源主机的 QEMU 拒绝）。"),
+        Text("Drop --zerocopy, or drop --tls and the zlib/zstd --comp-methods.",
+             "去掉 --zerocopy，或者去掉 --tls 以及 zlib/zstd 的 --comp-methods。"),
+        "QEMU migration/options.c (the function was not checked)",
+    ),
+    ErrorEntry(
+        "libvirt-memlock-limit", _LIB, "virProcessSetMaxMemLock",
+        (Wording("cannot limit locked memory of process {pid} to {bytes}: {reason}",
+                 seen=_BOTH),),
+        _o("zerocopy", "rdma-pin-all"),
+        Text("Zero-copy and RDMA migrations lock the guest's memory, so libvirt raises the "
+             "QEMU process's locked-memory limit first, and the daemon is not allowed to (it "
+             "lacks CAP_SYS_RESOURCE, or a limit above it forbids it).",
+             "零拷贝和 RDMA 迁移会锁定虚拟机内存，因此 libvirt 要先提高 QEMU 进程的锁定内存上限，"
+             "而守护进程没有这个权限（缺少 CAP_SYS_RESOURCE，或者受更上层的限制）。"),
+        Text("Run the daemon with CAP_SYS_RESOURCE (or a high enough LimitMEMLOCK), set "
+             "<memtune><hard_limit> for the guest, or drop --zerocopy / --rdma-pin-all.",
+             "让守护进程具备 CAP_SYS_RESOURCE（或足够大的 LimitMEMLOCK），为虚拟机设置 "
+             "<memtune><hard_limit>，或者去掉 --zerocopy / --rdma-pin-all。"),
+        "src/util/virprocess.c",
+        setting="LimitMEMLOCK of the daemon's service; <memtune><hard_limit> in the domain XML",
+    ),
+    ErrorEntry(
+        "libvirt-tunnelled-tls-json", _LIB, "libvirt's JSON writer (src/util/virjson.c)",
+        (Wording(_INTERNAL + "failed to convert virJSONValue to yajl data",
+                 seen="libvirt 9.0.0"),),
+        _o("tls", "tunnelled", "p2p"),
+        Text("libvirt 9.0.0 fails this way when --tls is combined with --p2p --tunnelled "
+             "(seen for real); a tunnelled stream goes through libvirt's own connection, so "
+             "QEMU's TLS has nothing to protect there. (libvirt 12.9.0 no longer uses yajl and "
+             "has no such message.)",
+             "libvirt 9.0.0 在 --tls 与 --p2p --tunnelled 同时使用时会这样失败（实际见到过）；"
+             "隧道数据流走的是 libvirt 自己的连接，QEMU 的 TLS 在这里没有可保护的对象。"
+             "（libvirt 12.9.0 不再使用 yajl，也没有这条消息。）"),
+        Text("Drop --tls with --tunnelled (use a qemu+tls:// destination URI to encrypt the "
+             "tunnel), or drop --tunnelled and keep --tls.",
+             "使用 --tunnelled 时去掉 --tls（要加密隧道就用 qemu+tls:// 目标 URI），"
+             "或者去掉 --tunnelled 而保留 --tls。"),
+        "src/util/virjson.c (the function was not checked; the text is absent from libvirt "
+        "12.9.0's libvirt.so.0, the release that dropped it was not checked)",
     ),
     # ---- older wordings of today's rules ----
     ErrorEntry(

@@ -35,6 +35,17 @@ CASES: list[tuple[list[str], str, str]] = [
      "virsh-sync-writes-needs-storage"),
     (["--live", "--timeout-suspend"], "virsh-timeout-action-needs-timeout",
      "virsh-timeout-action-needs-timeout"),
+    # virsh's option parser (tables/errors.py entries over tables/options.py's messages)
+    (["--live", "--live"], "virsh-duplicate-option", "virsh-duplicate-option"),
+    (["--live=yes"], "virsh-switch-with-value", "virsh-switch-with-value"),
+    (["--bandwidth", "1M"], "virsh-bad-number", "virsh-bad-number"),
+    (["--dname", ""], "virsh-empty-value", "virsh-empty-value"),
+    (["--xml", "/nonexistent/migflags.xml"], "virsh-xml-file", "virsh-xml-file"),
+    ([*"abcdefghijklmnopqrstuvwx"], "virsh-extra-word", "virsh-extra-word"),
+    # 9.0.0 does not know the option; the test driver takes no typed parameters
+    (["--comp-zlib-level", "1"], "too-new", "libvirt-params-unsupported"),
+    (["--migrate-disks", "vda"], "libvirt-params-unsupported",
+     "virsh-migrate-disks-needs-storage"),
 ]
 
 _LOG_ERROR = re.compile(r"^\S+ \S+: \d+: error : \w+:\d+ : .*$", re.M)

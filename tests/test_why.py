@@ -83,6 +83,17 @@ CATALOGUE: list[tuple[str, str]] = [
      "libvirt-memlock-limit"),
     ("internal error: failed to convert virJSONValue to yajl data",
      "libvirt-tunnelled-tls-json"),
+    ("argument unsupported: Migration APIs with extensible parameters are not supported but "
+     "extended parameters were passed", "libvirt-params-unsupported"),
+    ("command 'migrate' doesn't support option --comp-zstd-level", "too-new"),
+    ("Numeric value '64M' for <comp-xbzrle-cache> option is malformed or out of range",
+     "virsh-bad-number"),
+    ("Failed to get option 'migrateuri': Option argument is empty", "virsh-empty-value"),
+    ("option --migrate-disks already seen", "virsh-duplicate-option"),
+    ("invalid '=' after option --p2p", "virsh-switch-with-value"),
+    ("expected syntax: --bandwidth <number>", "virsh-missing-value"),
+    ("unexpected data 'tcp://10.0.0.2'", "virsh-extra-word"),
+    ("Failed to open file '/root/dest.xml': Permission denied", "virsh-xml-file"),
 ]
 
 # Rule wordings, current and older (from the reference's tables and real virsh runs).
@@ -170,6 +181,14 @@ def test_a_different_class_prefix_costs_score() -> None:
     (item,) = explain_text("invalid argument: domain is not running")
     assert item.matches[0].wording.id == "libvirt-domain-not-running"
     assert item.matches[0].score == 90
+
+
+def test_the_option_a_parser_message_names_is_the_option_involved() -> None:
+    (item,) = explain_text("error: Numeric value '64M' for <comp-xbzrle-cache> option is "
+                           "malformed or out of range")
+    assert item.matches[0].wording.options == ("--comp-xbzrle-cache",)
+    (item,) = explain_text("error: command 'migrate' doesn't support option --comp-zlib-level")
+    assert item.matches[0].wording.options == ("--comp-zlib-level",)
 
 
 def test_placeholders_capture_the_values() -> None:

@@ -70,6 +70,7 @@ class Wording(NamedTuple):
     pattern: re.Pattern[str]
     literal: str  # the wording without its placeholders (for ranking and closeness)
     pattern_zh: re.Pattern[str] | None  # libvirt's zh_CN translation of the message, if any
+    option_slot: str = ""  # the placeholder that names the option (virsh's parser messages)
 
 
 class Match(NamedTuple):
@@ -175,6 +176,7 @@ def wordings() -> tuple[Wording, ...]:
                 entry.id, "error", "error", entry.layer.value, entry.function, wording.text,
                 error_class, wording.since, wording.until, options, entry.setting, entry.why,
                 entry.fix, entry.source, wording.seen, pattern, literal, _zh_pattern(body),
+                entry.option_slot,
             ))
     for rule in RULES:
         found += _rule_wordings(rule)
@@ -255,6 +257,9 @@ def _score(wording: Wording, message: str, error_class: ErrorClass | None) -> Ma
     if error_class and wording.error_class and error_class != wording.error_class:
         score -= CLASS_MISMATCH
     values = {key: value for key, value in found.groupdict().items() if value is not None}
+    named = OPTIONS_BY_NAME.get(values.get(wording.option_slot, "").lstrip("-"))
+    if named is not None:  # the message names the option: that is the one involved
+        wording = wording._replace(options=(named.dashed,))
     return Match(wording, score, values)
 
 

@@ -28,8 +28,20 @@ zh_CN/LC_MESSAGES/libvirt.mo.
 
 from typing import NamedTuple
 
-from migflags.tables.options import OPTIONS_BY_NAME, OptionRow
-from migflags.tables.rules import Layer
+from migflags.tables.options import (
+    MSG_BAD_NUMBER,
+    MSG_BOOL_WITH_VALUE,
+    MSG_DUPLICATE,
+    MSG_EMPTY_VALUE,
+    MSG_EXTRA_WORD,
+    MSG_FILE,
+    MSG_FILE_OPEN,
+    MSG_FILE_READ,
+    MSG_MISSING_VALUE,
+    OPTIONS_BY_NAME,
+    OptionRow,
+)
+from migflags.tables.rules import VIRSH_UNKNOWN_OPTION, Layer
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
 
@@ -88,6 +100,7 @@ class ErrorEntry(NamedTuple):
     source: str  # file (and release notes) of the function
     setting: str = ""  # a host or guest setting involved (qemu.conf key, domain XML element)
     rule: str = ""  # the rule in rules.py this is another wording of
+    option_slot: str = ""  # the placeholder whose value names the option involved
 
 
 def _o(*names: str) -> tuple[OptionRow, ...]:
@@ -100,7 +113,9 @@ _9, _12 = v("9.0.0"), v("12.9.0")
 _BOTH = "libvirt 9.0.0, 12.9.0"
 _ONLY_12 = "libvirt 12.9.0"
 _QEMU_BIN = "QEMU 7.2, 10.0"
-_QEMU, _LIB = Layer.QEMU, Layer.LIBVIRT
+_QEMU, _LIB, _VIRSH = Layer.QEMU, Layer.LIBVIRT, Layer.VIRSH
+_VIRSH_SEEN = "virsh 9.0.0, 12.9.0"  # run by tests/test_realvirsh_params.py
+_VSH = "tools/vsh.c (virsh's option parser; the same words in 9.0.0 and 12.9.0)"
 _MIGRATION_C = "src/qemu/qemu_migration.c"
 _UNSAFE = "Unsafe migration: "
 _INVALID_OP = "Requested operation is not valid: "
@@ -595,6 +610,125 @@ ERRORS: tuple[ErrorEntry, ...] = (
              "或者去掉 --tunnelled 而保留 --tls。"),
         "src/util/virjson.c (the function was not checked; the text is absent from libvirt "
         "12.9.0's libvirt.so.0, the release that dropped it was not checked)",
+    ),
+    ErrorEntry(
+        "libvirt-params-unsupported", _LIB, "virDomainMigrate3",
+        (
+            Wording("argument unsupported: Migration APIs with extensible parameters are not "
+                    "supported but extended parameters were passed", seen=_BOTH),
+            Wording("argument unsupported: Some parameters are not supported by migration "
+                    "protocol {protocol}", seen=_BOTH),
+        ),
+        _o("migrate-disks", "bandwidth", "dname", "xml", "listen-address", "migrateuri"),
+        Text("virsh turns value options into typed parameters, and a driver on the way (a "
+             "very old libvirt on one host, or a driver without parameter-based migration, "
+             "such as the test driver) cannot take them.",
+             "virsh 把带值的选项转换成类型化参数，而途中的某个驱动（某台主机上非常老的 libvirt，"
+             "或不支持基于参数的迁移的驱动，例如 test 驱动）无法接受它们。"),
+        Text("Upgrade libvirt on both hosts, or leave out the options that become parameters "
+             "(migflags decode --desturi ... shows which ones).",
+             "在两台主机上升级 libvirt，或者去掉会变成参数的选项"
+             "（migflags decode --desturi ... 会列出是哪些）。"),
+        "src/libvirt-domain.c (virDomainMigrate3; the protocol wording in "
+        "virDomainMigrateUnmanagedProto2/3); seen for real from virsh 9.0.0 on the test driver",
+    ),
+    # ---- virsh's own option parser (texts from tables/options.py and rules.py) ----
+    ErrorEntry(
+        "too-new", _VIRSH, "vshCommandParse",
+        (Wording(VIRSH_UNKNOWN_OPTION, seen=_VIRSH_SEEN),),
+        (),
+        Text("This virsh does not know the option: it is newer than this virsh (9.0.0 lacks "
+             "--comp-zlib-level, for example), or it is misspelt.",
+             "这个 virsh 不认识该选项：选项比这个 virsh 新（例如 9.0.0 没有 --comp-zlib-level），"
+             "或者拼写有误。"),
+        Text("Check the spelling (migflags check suggests the closest option), upgrade virsh, "
+             "or leave the option out.",
+             "检查拼写（migflags check 会给出最接近的选项），升级 virsh，或者去掉这个选项。"),
+        _VSH, option_slot="option",
+    ),
+    ErrorEntry(
+        "virsh-bad-number", _VIRSH, "vshCommandOptInt/UInt/ULongLong",
+        (Wording(MSG_BAD_NUMBER, seen=_VIRSH_SEEN),),
+        (),
+        Text("virsh reads the number into the option's C type: digits only, no unit suffix, "
+             "no minus sign for unsigned options, and within the type's range.",
+             "virsh 按选项的 C 类型读取数字：只能是数字，不能带单位后缀，无符号选项不能带负号，"
+             "并且必须在该类型的范围之内。"),
+        Text("Give a plain integer in the option's unit (--bandwidth in MiB/s, "
+             "--comp-xbzrle-cache in bytes).",
+             "给出该选项单位下的纯整数（--bandwidth 以 MiB/s 为单位，--comp-xbzrle-cache "
+             "以字节为单位）。"),
+        _VSH + "; vshCommandOptInt / UInt / ULongLong by the option's type",
+        option_slot="option",
+    ),
+    ErrorEntry(
+        "virsh-empty-value", _VIRSH, "vshCommandOptString",
+        (Wording(MSG_EMPTY_VALUE, seen=_VIRSH_SEEN),),
+        (),
+        Text("A string option was given an empty value, which virsh refuses.",
+             "字符串选项的值为空，virsh 拒绝接受。"),
+        Text("Give the option a value, or leave it out.", "给该选项一个值，或者去掉它。"),
+        _VSH, option_slot="option",
+    ),
+    ErrorEntry(
+        "virsh-duplicate-option", _VIRSH, "vshCommandParse",
+        (Wording(MSG_DUPLICATE, seen=_VIRSH_SEEN),),
+        (),
+        Text("An option may appear only once; list options take one comma-separated value.",
+             "每个选项只能出现一次；列表型选项用一个逗号分隔的值。"),
+        Text("Give the option once, e.g. --migrate-disks vda,vdb.",
+             "只给一次该选项，例如 --migrate-disks vda,vdb。"),
+        _VSH, option_slot="option",
+    ),
+    ErrorEntry(
+        "virsh-switch-with-value", _VIRSH, "vshCommandParse",
+        (Wording(MSG_BOOL_WITH_VALUE, seen=_VIRSH_SEEN),),
+        (),
+        Text("A switch such as --live takes no value; '=' after it is an error.",
+             "像 --live 这样的开关不带值，后面跟 '=' 是错误的。"),
+        Text("Write the switch alone (--live), or leave it out to turn it off.",
+             "只写开关本身（--live）；要关闭它就去掉。"),
+        _VSH, option_slot="option",
+    ),
+    ErrorEntry(
+        "virsh-missing-value", _VIRSH, "vshCommandParse",
+        (Wording(MSG_MISSING_VALUE, seen=_VIRSH_SEEN),),
+        (),
+        Text("The option needs a value and nothing follows it.",
+             "该选项需要一个值，但后面什么都没有。"),
+        Text("Put the value after the option (--bandwidth 100), or leave the option out.",
+             "在选项后面给出值（--bandwidth 100），或者去掉该选项。"),
+        _VSH, option_slot="option",
+    ),
+    ErrorEntry(
+        "virsh-extra-word", _VIRSH, "vshCommandParse",
+        (Wording(MSG_EXTRA_WORD, seen=_VIRSH_SEEN),),
+        _o("domain", "desturi", "migrateuri"),
+        Text("More bare words than virsh has positional slots: 9.0.0 fills 23 options in "
+             "order, the parser of 10.3.0 and later only 10; a typo in an option name also "
+             "leaves a bare word.",
+             "不带选项名的单词比 virsh 的位置参数槽多：9.0.0 按顺序填 23 个选项，"
+             "10.3.0 及以后的解析器只有 10 个；选项名拼错也会留下一个裸单词。"),
+        Text("Name every option except the domain and the destination URI "
+             "(--migrateuri URI, not a bare URI).",
+             "除虚拟机名和目标 URI 外，每个选项都写出名字（写 --migrateuri URI，而不是裸 URI）。"),
+        _VSH,
+    ),
+    ErrorEntry(
+        "virsh-xml-file", _VIRSH, "doMigrate",
+        (
+            Wording(MSG_FILE, seen=_VIRSH_SEEN),
+            Wording(MSG_FILE_OPEN, seen=_VIRSH_SEEN),
+            Wording(MSG_FILE_READ, seen=_VIRSH_SEEN),
+        ),
+        _o("xml", "persistent-xml"),
+        Text("--xml and --persistent-xml name files that virsh itself reads, on the host where "
+             "virsh runs, and sends their contents.",
+             "--xml 和 --persistent-xml 指定的文件由 virsh 自己在其运行的主机上读取，"
+             "然后发送文件内容。"),
+        Text("Give a path readable on the host running virsh (not on the destination).",
+             "给出在运行 virsh 的主机上可读的路径（不是目标主机上的路径）。"),
+        "tools/virsh-domain.c (virFileReadAll)",
     ),
     # ---- older wordings of today's rules ----
     ErrorEntry(

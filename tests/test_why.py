@@ -383,3 +383,13 @@ REAL_QEMU: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("message", "expected"), REAL_QEMU, ids=[i for _, i in REAL_QEMU])
 def test_messages_seen_with_the_real_qemu_driver(message: str, expected: str) -> None:
     assert ids(message)[0] == expected
+
+
+def test_an_unmatched_block_gives_one_result_with_the_nearest_line(runner: CliRunner) -> None:
+    block = ("2026-11-27 14:28:10.802+0000: 2704: debug : virObjectRef:400 : OBJECT_REF\n"
+             "error: migration URI is not supported by tunneled migrations\n")
+    result = runner.invoke(main, ["why", "--json", "-"], input=block)
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["message"] == "migration URI is not supported by tunneled migrations"
+    assert doc["closest"][0]["id"] == "qemu-tunnelled-migrateuri"

@@ -38,6 +38,7 @@ from migflags.versions import LibvirtVersion
 FULL = 100
 CLASS_MISMATCH = 10
 CLOSEST = 3  # candidates listed when nothing matched
+CLOSEST_LINES = 50  # lines of an unmatched block compared with every wording
 CLOSEST_MIN_RATIO = 0.45
 FUZZY_LIMIT = 400  # characters compared when looking for the closest wordings
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
@@ -302,14 +303,22 @@ def explain_line(line: str, *, closest: bool = True) -> Explained:
 
 
 def explain_text(text: str) -> list[Explained]:
-    """Each non-empty line of a pasted block, explained. When no line matched anything, every
-    line carries its closest wordings; otherwise only the lines that matched are kept."""
+    """Each non-empty line of a pasted block that matched something, explained. When no line
+    matched, one result for the whole text: the line nearest to a known wording (of the first
+    CLOSEST_LINES lines) and the closest wordings over those lines."""
     lines = [line for line in text.splitlines() if line.strip()]
     found = [explain_line(line, closest=False) for line in lines]
     matched = [item for item in found if item.matches]
-    if matched:
+    if matched or not found:
         return matched
-    return [explain_line(line) for line in lines]
+    if len(found) == 1:
+        return [explain_line(lines[0])]
+    near = [explain_line(line) for line in lines[:CLOSEST_LINES]]
+    ranked = sorted(((m.score, -index, m) for index, item in enumerate(near)
+                     for m in item.closest), key=lambda entry: entry[:2])
+    best_line = near[-ranked[-1][1]] if ranked else near[0]
+    closest = _best_per_id([m for _, _, m in ranked])[:CLOSEST]
+    return [Explained(text, best_line.message, (), closest)]
 
 
 def recognise(line: str) -> str | None:

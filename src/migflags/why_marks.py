@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-CANDIDATE = re.compile(rb"rror|RROR|\xe9\x94\x99\xe8\xaf\xaf")  # "错误" in UTF-8
+# One pattern per word: a single literal is searched several times faster than an alternation.
+CANDIDATES = tuple(re.compile(word) for word in (b"rror", b"RROR", "错误".encode()))
 MARK = re.compile(rb"  (?:\x1b\[[0-9;]*m)?\[why: ([a-z0-9-]+)\](?:\x1b\[0m)?\Z")
 MAX_MARKED_LINE = 16 << 10
 _COLOR, _RESET = b"\x1b[33m", b"\x1b[0m"
@@ -50,22 +51,26 @@ def recognised(content: bytes) -> str | None:
 
 def error_lines(buf: bytes, start: int, stop: int) -> Iterator[tuple[int, int]]:
     """(line start, content end) of each candidate line among the whole lines buf[start:stop]
-    (the content ends before `\\n` or `\\r\\n`)."""
-    pos = start
-    while pos < stop:
-        found = CANDIDATE.search(buf, pos, stop)
-        if found is None:
-            return
-        line_start = buf.rfind(b"\n", start, found.start()) + 1 or start
-        line_end = buf.find(b"\n", found.end(), stop)
-        if line_end < 0:
-            line_end = stop
-        content_end = line_end
+    (the content ends before `\\n` or `\\r\\n`), in order."""
+    ends: dict[int, int] = {}
+    for word in CANDIDATES:
+        pos = start
+        while pos < stop:
+            found = word.search(buf, pos, stop)
+            if found is None:
+                break
+            line_start = buf.rfind(b"\n", start, found.start()) + 1 or start
+            line_end = buf.find(b"\n", found.end(), stop)
+            if line_end < 0:
+                line_end = stop
+            ends[line_start] = line_end
+            pos = line_end + 1
+    for line_start in sorted(ends):
+        content_end = ends[line_start]
         if content_end > line_start and buf[content_end - 1] == 0x0D:
             content_end -= 1
         if content_end - line_start <= MAX_MARKED_LINE:
             yield line_start, content_end
-        pos = line_end + 1
 
 
 def marks(buf: bytes, start: int, stop: int,

@@ -191,6 +191,12 @@ def test_the_option_a_parser_message_names_is_the_option_involved() -> None:
     assert item.matches[0].wording.options == ("--comp-zlib-level",)
 
 
+def test_a_parameter_key_in_the_message_names_its_virsh_option() -> None:
+    (item,) = explain_text("error: argument unsupported: parameter 'compression.zstd.level' "
+                           "not supported")
+    assert item.matches[0].wording.options == ("--comp-zstd-level",)
+
+
 def test_placeholders_capture_the_values() -> None:
     (item,) = explain_text("error: Operation not supported: Cannot migrate empty or read-only "
                            "disk sdb")

@@ -29,7 +29,7 @@ from migflags.tables.errors import (
     ErrorClass,
 )
 from migflags.tables.errors_zh import ZH_WORDINGS
-from migflags.tables.options import OPTIONS_BY_NAME
+from migflags.tables.options import OPTIONS_BY_NAME, OPTIONS_BY_PARAM
 from migflags.tables.rules import QEMU_UNKNOWN_FLAGS, RULES, Rule
 from migflags.text import Text
 from migflags.texts import UI
@@ -261,6 +261,10 @@ def _score(wording: Wording, message: str, error_class: ErrorClass | None) -> Ma
     named = OPTIONS_BY_NAME.get(values.get(wording.option_slot, "").lstrip("-"))
     if named is not None:  # the message names the option: that is the one involved
         wording = wording._replace(options=(named.dashed,))
+    elif not wording.options:  # a typed parameter's key names the virsh option behind it
+        params = [OPTIONS_BY_PARAM[v].dashed for v in values.values() if v in OPTIONS_BY_PARAM]
+        if params:
+            wording = wording._replace(options=tuple(params))
     return Match(wording, score, values)
 
 

@@ -9,6 +9,7 @@ under test, so a wrong or missing wording in the table fails these tests.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -399,3 +400,14 @@ def test_an_unmatched_block_gives_one_result_with_the_nearest_line(runner: CliRu
     doc = json.loads(result.stdout)
     assert doc["message"] == "migration URI is not supported by tunneled migrations"
     assert doc["closest"][0]["id"] == "qemu-tunnelled-migrateuri"
+
+
+def test_every_translation_belongs_to_a_known_wording() -> None:
+    """A translation whose English wording changed would silently never match again."""
+    from migflags.tables.errors_zh import ZH_WORDINGS
+    from migflags.why import wordings
+
+    bodies = {w.literal for w in wordings()}
+    literal = {re.sub(r"\{\w+(?::[^}]*)?\}", "", key) for key in ZH_WORDINGS}
+    assert literal <= bodies
+    assert len(ZH_WORDINGS) == 60

@@ -236,7 +236,7 @@ def test_double_dash(args: list[str], incomplete: str, expected: list[str]) -> N
 
 
 @pytest.mark.parametrize(("args", "choices"), [
-    (["decode", "--format"], "c python go"),
+    (["decode", "--format"], "c python java csharp go go-module perl ruby rust shift"),
     (["list", "--lang"], " ".join(LANGUAGES)),
     (["encode", "--color"], "auto always never"),
     (["completion"], " ".join(SHELLS)),

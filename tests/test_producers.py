@@ -29,9 +29,8 @@ def test_row_is_written_with_flag_names(row: ProducerRow) -> None:
     assert "/" in row.source and " " in row.source  # repository and path, then what
 
 
-def test_values_and_names_are_unique() -> None:
-    values = [parse_value(row.flags) for row in PRODUCERS]
-    assert len(set(values)) == len(values)
+def test_names_are_unique() -> None:
+    # values may repeat: several tools send the same flags, and decode names them all
     assert len({row.name for row in PRODUCERS}) == len(PRODUCERS)
 
 
@@ -56,7 +55,7 @@ VDSM = ("LIVE", "PEER2PEER", "PERSIST_DEST")
     ],
 )
 def test_known_values(value: int, name: str) -> None:
-    assert [p.name for p in producers_of(value)] == [name]
+    assert name in [p.name for p in producers_of(value)]  # others may send it too
 
 
 def test_unrelated_value_has_no_producer() -> None:

@@ -24,7 +24,13 @@ from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
 from migflags.model import Request
-from migflags.parse import flag_spellings, lookup_flag, parse_value
+from migflags.parse import (
+    flag_spellings,
+    is_qualified,
+    lookup_flag,
+    parse_value,
+    spelled_by,
+)
 from migflags.render.words import virsh_args
 from migflags.tables.flags import FLAGS, FlagRow
 from migflags.tables.options import (
@@ -217,8 +223,8 @@ def explain_cmd(name: str, lang: str | None) -> None:
     except InputError:
         option = OPTIONS_BY_NAME.get(name.lstrip("-"))
         if option is None:
-            if not name.strip():
-                raise
+            if not name.strip() or is_qualified(name):
+                raise  # a binding's constant: the parser's message names the binding
             candidates = [*flag_spellings(), *OPTIONS_BY_NAME]
             hint = did_you_mean(name.strip().lstrip("-"), candidates)
             raise InputError(f"unknown flag or option {name!r}{hint}") from None
@@ -236,6 +242,11 @@ def explain_cmd(name: str, lang: str | None) -> None:
         name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))
     click.echo(UI["explain_flag_option"].get(language).format(
         option=row.virsh_option, since=row.since))
+    bindings = spelled_by(name)
+    if bindings:
+        click.echo(UI["explain_binding"].get(language).format(
+            name=name.strip(), c_name=row.c_name,
+            bindings=", ".join(f"{b.name} ({b.language})" for b in bindings)))
     click.echo("")
     click.echo(row.summary.get(language))
     click.echo("")

@@ -27,6 +27,32 @@ _CLOUDSTACK = (
     "resource/MigrateKVMAsync.java (call)"
 )
 _CS_BASE = "LIVE|COMPRESSED"
+_KUBEVIRT = (
+    "kubevirt/kubevirt pkg/virt-launcher/virtwrap/live-migration-source.go "
+    "(generateMigrationFlags) @ d923fdb815cd"
+)
+_KUBEVIRT_BASE = "LIVE|PEER2PEER|PERSIST_DEST"  # PERSIST_DEST since v0.39.0 (3505763af5)
+_VIRT_MANAGER = (
+    "virt-manager/virt-manager virtManager/object/domain.py (vmmDomain.migrate) @ "
+    "2450354f39f7; the same flags since v1.2.0 (18a6d8b44 added 'temporary')"
+)
+_VM_BASE = "LIVE|PERSIST_DEST|UNDEFINE_SOURCE"
+_OPENNEBULA = (
+    "OpenNebula/one src/vmm_mad/remotes/lib/kvm/opennebula_vm.rb (live_migrate, "
+    "live_migrate_disks: virsh migrate --live ...) @ f847cf2e9a78"
+)
+
+
+def _kubevirt(kind: str, extra: str, since: str, what: Text) -> ProducerRow:
+    """KubeVirt's live migration with one of the options generateMigrationFlags adds."""
+    return ProducerRow(
+        f"KubeVirt {kind} migration", f"{_KUBEVIRT_BASE}|{extra}",
+        Text(f"KubeVirt's virt-launcher (also under Harvester and OpenShift Virtualization): "
+             f"a peer-to-peer live migration to a persistent domain, {what.en}.",
+             f"KubeVirt 的 virt-launcher（Harvester、OpenShift Virtualization 也基于它）："
+             f"点对点热迁移，目标端为持久化域，{what.zh}"),
+        f"{_KUBEVIRT}; {since}",
+    )
 
 
 def _nova(kind: str, extra: str, option: str, what: Text) -> tuple[ProducerRow, ProducerRow]:
@@ -154,5 +180,113 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         Text("Apache CloudStack's KVM agent migrating the top layer of linked-clone volumes.",
              "Apache CloudStack 的 KVM 代理，迁移链接克隆卷的最上层"),
         _CLOUDSTACK + "; newer releases (migrateNonSharedInc)",
+    ),
+    ProducerRow(
+        "KubeVirt live migration", _KUBEVIRT_BASE,
+        Text("KubeVirt's virt-launcher (also under Harvester and OpenShift Virtualization): a "
+             "peer-to-peer live migration to a persistent domain, storage shared.",
+             "KubeVirt 的 virt-launcher（Harvester、OpenShift Virtualization 也基于它）："
+             "点对点热迁移，目标端为持久化域，存储共享。"),
+        f"{_KUBEVIRT}; v0.39.0 and later",
+    ),
+    _kubevirt("block", "NON_SHARED_INC", "v0.39.0 and later",
+              Text("copying the local disks (block migration)", "同时复制本地磁盘（块迁移）。")),
+    _kubevirt("paused", "PAUSED", "v0.41.0 and later (929b57423b)",
+              Text("of a paused VMI, left paused", "迁移已暂停的 VMI，迁移后仍保持暂停。")),
+    _kubevirt("unsafe", "UNSAFE", "v0.39.0 and later (UnsafeMigrationOverride)",
+              Text("with libvirt's safety checks skipped", "跳过 libvirt 的安全检查。")),
+    _kubevirt("auto-converge", "AUTO_CONVERGE", "v0.39.0 and later (allowAutoConverge)",
+              Text("with auto-converge allowed", "允许自动收敛。")),
+    _kubevirt("post-copy", "POSTCOPY", "v0.39.0 and later (allowPostCopy)",
+              Text("with post-copy allowed", "允许后拷贝。")),
+    _kubevirt("parallel", "PARALLEL", "v1.0.0 and later (parallelMigrationThreads, fc15d4fb34)",
+              Text("over parallel connections", "使用并行连接。")),
+    _kubevirt("compressed", "COMPRESSED", "main after v1.9.0 only (80249b7644, 2026-07-02)",
+              Text("with compression (experimental)", "启用压缩（实验性）。")),
+    ProducerRow(
+        "KubeVirt live migration (before v0.39)", "LIVE|PEER2PEER",
+        Text("KubeVirt before v0.39.0: a peer-to-peer live migration to a transient domain.",
+             "v0.39.0 之前的 KubeVirt：点对点热迁移，目标端为临时域。"),
+        f"{_KUBEVIRT} (before 3505763af5); releases before v0.39.0",
+    ),
+    ProducerRow(
+        "virt-manager migration", _VM_BASE,
+        Text("virt-manager's Migrate dialog with its defaults: a live migration driven by "
+             "virt-manager that moves the definition to the destination.",
+             "virt-manager 迁移对话框的默认设置：由 virt-manager 驱动的热迁移，并把定义移到目标主机。"),
+        _VIRT_MANAGER,
+    ),
+    ProducerRow(
+        "virt-manager migration, tunnelled", f"{_VM_BASE}|PEER2PEER|TUNNELLED",
+        Text("virt-manager's Migrate dialog with 'Tunnel migration through libvirt's daemon'.",
+             "virt-manager 迁移对话框，勾选了经 libvirt 守护进程隧道迁移。"),
+        _VIRT_MANAGER,
+    ),
+    ProducerRow(
+        "virt-manager migration, unsafe", f"{_VM_BASE}|UNSAFE",
+        Text("virt-manager's Migrate dialog with 'Allow unsafe'.",
+             "virt-manager 迁移对话框，勾选了允许不安全迁移。"),
+        _VIRT_MANAGER,
+    ),
+    ProducerRow(
+        "virt-manager migration, tunnelled, unsafe", f"{_VM_BASE}|PEER2PEER|TUNNELLED|UNSAFE",
+        Text("virt-manager's Migrate dialog with tunnelling and 'Allow unsafe'.",
+             "virt-manager 迁移对话框，同时勾选了隧道迁移和允许不安全迁移。"),
+        _VIRT_MANAGER,
+    ),
+    ProducerRow(
+        "virt-manager temporary migration", "LIVE",
+        Text("virt-manager's Migrate dialog with 'Temporary move': the source keeps the "
+             "definition and the guest is transient on the destination.",
+             "virt-manager 迁移对话框，勾选了临时迁移：源主机保留定义，虚拟机在目标主机上为临时域。"),
+        _VIRT_MANAGER,
+    ),
+    ProducerRow(
+        "virt-manager temporary migration, tunnelled", "LIVE|PEER2PEER|TUNNELLED",
+        Text("virt-manager's temporary move, tunnelled through libvirtd.",
+             "virt-manager 的临时迁移，经 libvirtd 隧道传输。"),
+        _VIRT_MANAGER,
+    ),
+    ProducerRow(
+        "OpenNebula KVM live migration (shared datastore)", "LIVE",
+        Text("OpenNebula's KVM driver on a shared system datastore: 'virsh migrate --live'.",
+             "OpenNebula 的 KVM 驱动在共享系统数据存储上执行 'virsh migrate --live'。"),
+        f"{_OPENNEBULA}; every release with this driver (release-6.10.0 and later read)",
+    ),
+    ProducerRow(
+        "OpenNebula KVM live migration (shared), MIGRATE_OPTIONS=--unsafe", "LIVE|UNSAFE",
+        Text("OpenNebula's shared-datastore migration with the --unsafe that kvmrc suggests "
+             "(commented out by default).",
+             "OpenNebula 共享数据存储迁移，启用了 kvmrc 中建议（默认注释掉）的 --unsafe。"),
+        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/kvmrc MIGRATE_OPTIONS",
+    ),
+    ProducerRow(
+        "OpenNebula KVM live migration (shared), compressed", "LIVE|COMPRESSED",
+        Text("OpenNebula's shared-datastore migration of a VM with FEATURES/MIGRATE_COMPRESSED.",
+             "OpenNebula 共享数据存储迁移，虚拟机设置了 FEATURES/MIGRATE_COMPRESSED。"),
+        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/migrate (build_migrate_opts); "
+        "release-7.3.80 and later",
+    ),
+    ProducerRow(
+        "OpenNebula KVM live migration (shared), auto-converge", "LIVE|AUTO_CONVERGE",
+        Text("OpenNebula's shared-datastore migration of a VM with "
+             "FEATURES/MIGRATE_AUTO_CONVERGE.",
+             "OpenNebula 共享数据存储迁移，虚拟机设置了 FEATURES/MIGRATE_AUTO_CONVERGE。"),
+        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/migrate (build_migrate_opts); "
+        "release-7.3.80 and later",
+    ),
+    ProducerRow(
+        "OpenNebula KVM live migration (local datastore)", "LIVE|PAUSED|NON_SHARED_DISK",
+        Text("OpenNebula's KVM driver on a local (ssh) system datastore: 'virsh migrate --live "
+             "--suspend --copy-storage-all --migrate-disks ...'.",
+             "OpenNebula 的 KVM 驱动在本地（ssh）系统数据存储上执行 'virsh migrate --live "
+             "--suspend --copy-storage-all --migrate-disks ...'。"),
+        f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
+    ),
+    ProducerRow(
+        "OpenNebula KVM live migration (local datastore, no disk to copy)", "LIVE|PAUSED",
+        Text("OpenNebula's local-datastore migration when no disk needs copying.",
+             "OpenNebula 本地数据存储迁移，且没有需要复制的磁盘。"),
+        f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
     ),
 )

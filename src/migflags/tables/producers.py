@@ -204,12 +204,6 @@ PRODUCERS: tuple[ProducerRow, ...] = (
     _kubevirt("compressed", "COMPRESSED", "main after v1.9.0 only (80249b7644, 2026-07-02)",
               Text("with compression (experimental)", "启用压缩（实验性）。")),
     ProducerRow(
-        "KubeVirt live migration (before v0.39)", "LIVE|PEER2PEER",
-        Text("KubeVirt before v0.39.0: a peer-to-peer live migration to a transient domain.",
-             "v0.39.0 之前的 KubeVirt：点对点热迁移，目标端为临时域。"),
-        f"{_KUBEVIRT} (before 3505763af5); releases before v0.39.0",
-    ),
-    ProducerRow(
         "virt-manager migration", _VM_BASE,
         Text("virt-manager's Migrate dialog with its defaults: a live migration driven by "
              "virt-manager that moves the definition to the destination.",

@@ -200,6 +200,7 @@ FRAGMENTS = [
     ("1UL << 5", 0x20),
     ("(1 << 0) | (1 << 1)", 0x3),
     ("Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER", 0x3),
+    ("Domain.MigrateFlags.VIR_MIGRATE_LIVE | Domain.MigrateFlags.VIR_MIGRATE_PEER2PEER", 0x3),
     ("MigrateFlags.LIVE|MigrateFlags.TUNNELED", 0x5),
     ("MigrateFlags.VIR_MIGRATE_UNDEFINE_SOURCE | MigrateFlags.VIR_MIGRATE_PEER2PEER", 0x12),
     ("Libvirt.virDomainMigrateFlags.VIR_MIGRATE_NON_SHARED_DISK | "
@@ -295,6 +296,11 @@ PRODUCED = [
      "libvirt.VIR_MIGRATE_UNDEFINE_SOURCE | libvirt.VIR_MIGRATE_PEER2PEER | "
      "libvirt.VIR_MIGRATE_TUNNELLED",
      ["nova live migration (tunnelled)", "virt-manager migration, tunnelled"]),
+    # cockpit-machines src/libvirtApi/domain.ts domainMigrateToUri (not temporary, shared)
+    ("Enum.VIR_MIGRATE_PEER2PEER | Enum.VIR_MIGRATE_LIVE | Enum.VIR_MIGRATE_PERSIST_DEST | "
+     "Enum.VIR_MIGRATE_UNDEFINE_SOURCE".replace("Enum.", ""),
+     ["nova live migration", "Cockpit Machines migration"]),
+    ("VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_LIVE", ["Cockpit Machines temporary migration"]),
 ]
 
 

@@ -42,6 +42,11 @@ _OPENNEBULA = (
     "live_migrate_disks: virsh migrate --live ...) @ f847cf2e9a78"
 )
 
+_COCKPIT = (
+    "cockpit-project/cockpit-machines src/libvirtApi/domain.ts (domainMigrateToUri) @ "
+    "3b44c8a9c302; release 244 and later (7e6e5869)"
+)
+
 
 def _kubevirt(kind: str, extra: str, since: str, what: Text) -> ProducerRow:
     """KubeVirt's live migration with one of the options generateMigrationFlags adds."""
@@ -282,5 +287,33 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         Text("OpenNebula's local-datastore migration when no disk needs copying.",
              "OpenNebula 本地数据存储迁移，且没有需要复制的磁盘。"),
         f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
+    ),
+    ProducerRow(
+        "Cockpit Machines migration", "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE",
+        Text("The Cockpit web console's Machines page: a peer-to-peer live migration that moves "
+             "the definition to the destination (storage shared).",
+             "Cockpit 网页控制台的「虚拟机」页面：点对点热迁移，并把定义移到目标主机（共享存储）。"),
+        _COCKPIT,
+    ),
+    ProducerRow(
+        "Cockpit Machines migration, copy storage",
+        "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE|NON_SHARED_DISK",
+        Text("Cockpit's Machines page migrating with 'Copy storage'.",
+             "Cockpit「虚拟机」页面迁移时选择了复制存储。"),
+        _COCKPIT,
+    ),
+    ProducerRow(
+        "Cockpit Machines temporary migration", "LIVE|PEER2PEER",
+        Text("Cockpit's Machines page with 'Temporary migration': the source keeps the "
+             "definition.",
+             "Cockpit「虚拟机」页面选择了临时迁移：源主机保留定义。"),
+        _COCKPIT,
+    ),
+    ProducerRow(
+        "Cockpit Machines temporary migration, copy storage",
+        "LIVE|PEER2PEER|NON_SHARED_DISK",
+        Text("Cockpit's temporary migration with 'Copy storage'.",
+             "Cockpit 的临时迁移，并选择了复制存储。"),
+        _COCKPIT,
     ),
 )

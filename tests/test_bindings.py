@@ -327,3 +327,24 @@ def test_decode_names_every_producer_of_0xb(runner: CliRunner) -> None:
     assert names == ["vdsm (oVirt) migration", "KubeVirt live migration"]
     assert all(re.search(r" @ [0-9a-f]{12}", p["source"]) or "vdsm" in p["name"]
                for p in json.loads(result.stdout)["producers"])
+
+
+def test_deep_parentheses_are_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["decode", "(" * 3000 + "1" + ")" * 3000])
+    assert result.exit_code == 2
+    assert result.stderr == "migflags: error: parentheses nested more than 64 deep\n"
+
+
+PIECES = [*"()|,+<=;:.&$ \n1Lx0UabLIVE_-#/*", "libvirt.", "Sys::Virt::Domain::",
+          "MIGRATE_LIVE", "Domain.MigrateFlags.", "<<"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_any_fragment_decodes_or_is_one_line_error(text: str) -> None:
+    try:
+        value = parse_value(text)
+    except InputError as error:
+        assert "\n" not in str(error)
+    else:
+        assert 0 <= value < 2**64

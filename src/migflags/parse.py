@@ -19,6 +19,7 @@ _QUALIFIER_SEPARATORS = ("::", ".")
 # Characters that end a word of a pasted expression (operators, grouping, statement ends).
 _WORD_BREAK = frozenset("|,+()<;=")
 _OPERATORS = frozenset("|,+")
+_MAX_DEPTH = 64  # no flags expression needs more; deeper would exhaust Python's stack
 
 # `flags=0x1b`, `destflags=1b`, `flags: 0x1b`: libvirt logs print flags in hex, and releases
 # before the `0x` prefix was added printed bare hex digits.
@@ -277,6 +278,7 @@ class _Expression:
         self.text = text
         self.tokens = _tokens(text)
         self.at = 0
+        self.depth = 0
 
     def value(self) -> int:
         value = self._or()
@@ -314,7 +316,11 @@ class _Expression:
             raise self._empty()
         self.at += 1
         if token == "(":
+            self.depth += 1
+            if self.depth > _MAX_DEPTH:
+                raise InputError(f"parentheses nested more than {_MAX_DEPTH} deep")
             value = self._or()
+            self.depth -= 1
             if self._peek() != ")":
                 raise InputError(f"missing ')' in {self.text!r}")
             self.at += 1

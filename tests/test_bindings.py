@@ -83,7 +83,11 @@ def test_format_prints_the_bindings_own_names(fmt: str) -> None:
     for value, spelling in rows:
         assert expression(value, fmt) == spelling
     for bit in range(len(rows), 21):  # a constant the binding lacks stays a number
-        assert expression(1 << bit, fmt) == hex(1 << bit)
+        assert expression(1 << bit, fmt) == NUMBER.get(fmt, "{:#x}").format(1 << bit)
+
+
+# How a bare number is OR-ed with the constants: C# does not OR an enum with an int.
+NUMBER = {"csharp": "(Libvirt.virDomainMigrateFlags){:#x}"}
 
 
 @pytest.mark.parametrize("fmt", ["ruby", "csharp"])
@@ -168,6 +172,32 @@ def _compile_and_run(source: str) -> str:
 @pytest.mark.parametrize("fmt", ["python", "perl", "ruby", "c", "shift"])
 def test_real_binding_evaluates_the_format_to_the_value(fmt: str) -> None:
     assert _evaluated(fmt, SAMPLE) == SAMPLE
+
+
+WIDE = [1 << 40 | 1, 1 << 63 | 1 << 15 | 1, 2**64 - 1, 0x7FFFFFFF, 0x80000000]
+
+
+def test_java_compiles_and_evaluates_the_format(tmp_path: Path) -> None:
+    """javac and java over --format java, with libvirt-java's Domain.MigrateFlags rebuilt from
+    the names and bit(N) values read from its source (tests/data/bindings/java.txt)."""
+    require(shutil.which("javac") is not None and shutil.which("java") is not None,
+            "no JDK (apt-get install default-jdk-headless)")
+    package = tmp_path / "org" / "libvirt"
+    package.mkdir(parents=True)
+    fields = "".join(f"public static final int {name.rsplit('.', 1)[1]} = {value};\n"
+                     for value, name in fixture("java"))
+    (package / "Domain.java").write_text(
+        "package org.libvirt;\npublic class Domain {\n"
+        f"public static final class MigrateFlags {{\n{fields}}}\n}}\n", encoding="utf-8")
+    values = [*SAMPLE[::3], *WIDE]
+    prints = "".join(f"System.out.println(Long.toUnsignedString({expression(v, 'java')}));\n"
+                     for v in values)
+    (tmp_path / "T.java").write_text(
+        "import org.libvirt.Domain;\npublic class T {\npublic static void main(String[] a) {\n"
+        f"{prints}}}\n}}\n", encoding="utf-8")
+    _run(["javac", "-d", str(tmp_path), str(package / "Domain.java"), str(tmp_path / "T.java")])
+    out = _run(["java", "-cp", str(tmp_path), "T"])
+    assert [int(x) for x in out.split()] == values
 
 
 # ---------------------------------------------------------------- round trip

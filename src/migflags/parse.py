@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from migflags.errors import InputError, did_you_mean
-from migflags.tables.bindings import BINDINGS, BindingRow
+from migflags.tables.bindings import BINDINGS, CASTS, BindingRow
 from migflags.tables.flags import C_PREFIX, FLAGS, FlagRow
 
 MAX_VALUE = 2**64 - 1  # the widest flags argument libvirt has (unsigned long on LP64)
@@ -315,6 +315,10 @@ class _Expression:
         if token is None or token in _OPERATORS or token in (")", "<<"):
             raise self._empty()
         self.at += 1
+        if token == "(" and self.tokens[self.at + 1:self.at + 2] == [")"] and (
+                self.tokens[self.at] in CASTS):
+            self.at += 2  # C#'s `(Libvirt.virDomainMigrateFlags)0x8000`
+            return self._atom()
         if token == "(":
             self.depth += 1
             if self.depth > _MAX_DEPTH:

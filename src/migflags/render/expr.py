@@ -14,7 +14,8 @@ def expression(value: int, style: str) -> str:
 
     Bits the binding has no constant for (ruby-libvirt and the C# binding stop at bit 14) and
     bits no libvirt release defines stay as one hex number at the end, so the expression
-    always has the same value."""
+    always has the same value, written as the language needs it (Java's `L` past 31 bits,
+    C#'s cast to the enum)."""
     if style == SHIFT_FORMAT:
         terms = [f"1 << {bit}" for bit in range(value.bit_length()) if value >> bit & 1]
         return " | ".join(terms) if terms else "0"
@@ -26,5 +27,5 @@ def expression(value: int, style: str) -> str:
             names.append(binding.constant(row))
             rest &= ~row.value
     if rest:
-        names.append(hex(rest))
+        names.append(binding.literal(rest))
     return binding.joiner.join(names) if names else "0"

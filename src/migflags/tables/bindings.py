@@ -49,6 +49,13 @@ class BindingRow(NamedTuple):
     renames: tuple[tuple[int, str], ...] = ()  # (bit, name) where the binding departs from style
     also: tuple[str, ...] = ()  # further name styles accepted after a qualifier
     joiner: str = " | "
+    cast: str = ""  # a number OR-ed with the constants needs this type cast (C# enums)
+    long_suffix: str = ""  # the suffix a literal wider than 31 bits needs (Java's `L`)
+
+    def literal(self, value: int) -> str:
+        """A number in this language, as it can be OR-ed with the binding's constants."""
+        text = hex(value) + (self.long_suffix if value > 0x7FFFFFFF else "")
+        return f"({self.cast}){text}" if self.cast else text
 
     def defines(self, row: FlagRow) -> bool:
         return row.bit < self.bits
@@ -86,6 +93,7 @@ BINDINGS: tuple[BindingRow, ...] = (
         "libvirt/libvirt-java src/main/java/org/libvirt/Domain.java @ 272702e4bfca "
         "(class Domain.MigrateFlags)",
         renames=((2, "TUNNELED"),),
+        long_suffix="L",
         # Some Java code keeps its own MigrateFlags class of C names (VIR_MIGRATE_LIVE); the
         # value is unambiguous, so it is read, but never printed.
         also=(Style.C,),
@@ -96,6 +104,7 @@ BINDINGS: tuple[BindingRow, ...] = (
         "smasherprog/Libvirt_Windows_CSharpDevelopment Libvirt_Pinvoke/Libvirt_Pinvoke/"
         "Libvirt.cs @ 3a5edbcfa32d (enum virDomainMigrateFlags, bits 0-14; libvirt/"
         "libvirt-csharp defines no virDomainMigrateFlags)",
+        cast="Libvirt.virDomainMigrateFlags",
     ),
     BindingRow(
         "go", "go-libvirt", "Go", ("libvirt.", "golibvirt."), Style.GO, ALL_BITS,
@@ -128,4 +137,5 @@ BINDINGS: tuple[BindingRow, ...] = (
 SHIFT_FORMAT = "shift"
 
 BY_FORMAT: dict[str, BindingRow] = {row.format: row for row in BINDINGS}
+CASTS: frozenset[str] = frozenset(row.cast for row in BINDINGS if row.cast)
 FORMATS: tuple[str, ...] = (*BY_FORMAT, SHIFT_FORMAT)

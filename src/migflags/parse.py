@@ -164,11 +164,11 @@ def resolve(token: str) -> tuple[FlagRow, tuple[BindingRow, ...]]:
     """One flag name in any spelling -> the flag and the bindings whose qualified spelling it
     is (empty for a bare name)."""
     key = token.strip()
-    found = qualified_index().get(key.lower())
-    if found is not None:
-        return found
     qualifier, _ = _split_qualifier(key)
-    if qualifier:
+    if qualifier:  # only then the index of every binding's constants is built
+        found = qualified_index().get(key.lower())
+        if found is not None:
+            return found
         raise _unknown_qualified(key)
     row = name_index().get(key.lstrip("-").lower())
     if row is None:

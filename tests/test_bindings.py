@@ -311,14 +311,18 @@ def _virsh(line: str) -> int:
 PRODUCED = [
     # kubevirt live-migration-source.go generateMigrationFlags
     ("libvirt.MIGRATE_LIVE | libvirt.MIGRATE_PEER2PEER | libvirt.MIGRATE_PERSIST_DEST",
-     ["vdsm (oVirt) migration", "KubeVirt live migration"]),
+     ["vdsm (oVirt) migration", "KubeVirt migration"]),
     ("libvirt.MIGRATE_LIVE | libvirt.MIGRATE_PEER2PEER | libvirt.MIGRATE_PERSIST_DEST | "
-     "libvirt.MIGRATE_NON_SHARED_INC", ["KubeVirt block migration"]),
+     "libvirt.MIGRATE_NON_SHARED_INC", ["KubeVirt migration (block)"]),
     ("libvirt.MIGRATE_LIVE | libvirt.MIGRATE_PEER2PEER | libvirt.MIGRATE_PERSIST_DEST | "
      "libvirt.MIGRATE_PARALLEL",
-     ["vdsm (oVirt) migration, parallel", "KubeVirt parallel migration"]),
+     ["vdsm (oVirt) migration, parallel", "KubeVirt migration (parallel)"]),
     ("libvirt.MIGRATE_LIVE | libvirt.MIGRATE_PEER2PEER | libvirt.MIGRATE_PERSIST_DEST | "
-     "libvirt.MIGRATE_PAUSED", ["KubeVirt paused migration"]),
+     "libvirt.MIGRATE_PAUSED", ["KubeVirt migration (paused)"]),
+    # its options are independent of each other: any combination is KubeVirt's
+    ("libvirt.MIGRATE_LIVE | libvirt.MIGRATE_PEER2PEER | libvirt.MIGRATE_PERSIST_DEST | "
+     "libvirt.MIGRATE_NON_SHARED_INC | libvirt.MIGRATE_POSTCOPY | libvirt.MIGRATE_PARALLEL",
+     ["KubeVirt migration (block, post-copy, parallel)"]),
     # virt-manager virtManager/object/domain.py migrate()
     ("libvirt.VIR_MIGRATE_LIVE | libvirt.VIR_MIGRATE_PERSIST_DEST | "
      "libvirt.VIR_MIGRATE_UNDEFINE_SOURCE", ["virt-manager migration"]),
@@ -351,10 +355,15 @@ def test_opennebula_virsh_lines(line: str, names: list[str]) -> None:
     assert [p.name for p in producers_of(_virsh(line))] == names
 
 
+def test_an_option_bit_outside_the_producers_options_is_not_attributed() -> None:
+    # KubeVirt never sets TUNNELLED
+    assert "KubeVirt" not in " ".join(p.name for p in producers_of(0xB | 0x4))
+
+
 def test_decode_names_every_producer_of_0xb(runner: CliRunner) -> None:
     result = runner.invoke(main, ["decode", "0xb", "--json"])
     names = [p["name"] for p in json.loads(result.stdout)["producers"]]
-    assert names == ["vdsm (oVirt) migration", "KubeVirt live migration"]
+    assert names == ["vdsm (oVirt) migration", "KubeVirt migration"]
     assert all(re.search(r" @ [0-9a-f]{12}", p["source"]) or "vdsm" in p["name"]
                for p in json.loads(result.stdout)["producers"])
 

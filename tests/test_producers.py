@@ -27,6 +27,8 @@ def test_row_is_written_with_flag_names(row: ProducerRow) -> None:
     assert value and value & ~FLAG_MASK == 0
     assert row.description.en.strip()
     assert "/" in row.source and " " in row.source  # repository and path, then what
+    for label, flags in row.options:  # each option: flag names, bits the base does not have
+        assert label and parse_value(flags) & value == 0 and parse_value(flags) & ~FLAG_MASK == 0
 
 
 def test_names_are_unique() -> None:

@@ -15,6 +15,8 @@ class ProducerRow(NamedTuple):
     flags: str  # an expression parse_value() accepts
     description: Text
     source: str  # where the value comes from
+    # (label, flags) the producer adds on its own switches, each independently of the others
+    options: tuple[tuple[str, str], ...] = ()
 
 
 _NOVA = "openstack/nova nova/virt/libvirt/driver.py"
@@ -46,18 +48,6 @@ _COCKPIT = (
     "cockpit-project/cockpit-machines src/libvirtApi/domain.ts (domainMigrateToUri) @ "
     "3b44c8a9c302; release 244 and later (7e6e5869)"
 )
-
-
-def _kubevirt(kind: str, extra: str, since: str, what: Text) -> ProducerRow:
-    """KubeVirt's live migration with one of the options generateMigrationFlags adds."""
-    return ProducerRow(
-        f"KubeVirt {kind} migration", f"{_KUBEVIRT_BASE}|{extra}",
-        Text(f"KubeVirt's virt-launcher (also under Harvester and OpenShift Virtualization): "
-             f"a peer-to-peer live migration to a persistent domain, {what.en}.",
-             f"KubeVirt 的 virt-launcher（Harvester、OpenShift Virtualization 也基于它）："
-             f"点对点热迁移，目标端为持久化域，{what.zh}"),
-        f"{_KUBEVIRT}; {since}",
-    )
 
 
 def _nova(kind: str, extra: str, option: str, what: Text) -> tuple[ProducerRow, ProducerRow]:
@@ -187,27 +177,19 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         _CLOUDSTACK + "; newer releases (migrateNonSharedInc)",
     ),
     ProducerRow(
-        "KubeVirt live migration", _KUBEVIRT_BASE,
+        "KubeVirt migration", _KUBEVIRT_BASE,
         Text("KubeVirt's virt-launcher (also under Harvester and OpenShift Virtualization): a "
-             "peer-to-peer live migration to a persistent domain, storage shared.",
+             "peer-to-peer live migration to a persistent domain; the options in brackets are "
+             "those the migration policy or the VMI switched on.",
              "KubeVirt 的 virt-launcher（Harvester、OpenShift Virtualization 也基于它）："
-             "点对点热迁移，目标端为持久化域，存储共享。"),
-        f"{_KUBEVIRT}; v0.39.0 and later",
+             "点对点热迁移，目标端为持久化域；括号中是迁移策略或 VMI 打开的选项。"),
+        f"{_KUBEVIRT}; base and block, unsafe, auto-converge, post-copy: v0.39.0 and later "
+        "(PERSIST_DEST since 3505763af5); paused: v0.41.0 (929b57423b); parallel: v1.0.0 "
+        "(fc15d4fb34); compressed: main after v1.9.0 only (80249b7644)",
+        options=(("block", "NON_SHARED_INC"), ("unsafe", "UNSAFE"),
+                 ("auto-converge", "AUTO_CONVERGE"), ("post-copy", "POSTCOPY"),
+                 ("paused", "PAUSED"), ("parallel", "PARALLEL"), ("compressed", "COMPRESSED")),
     ),
-    _kubevirt("block", "NON_SHARED_INC", "v0.39.0 and later",
-              Text("copying the local disks (block migration)", "同时复制本地磁盘（块迁移）。")),
-    _kubevirt("paused", "PAUSED", "v0.41.0 and later (929b57423b)",
-              Text("of a paused VMI, left paused", "迁移已暂停的 VMI，迁移后仍保持暂停。")),
-    _kubevirt("unsafe", "UNSAFE", "v0.39.0 and later (UnsafeMigrationOverride)",
-              Text("with libvirt's safety checks skipped", "跳过 libvirt 的安全检查。")),
-    _kubevirt("auto-converge", "AUTO_CONVERGE", "v0.39.0 and later (allowAutoConverge)",
-              Text("with auto-converge allowed", "允许自动收敛。")),
-    _kubevirt("post-copy", "POSTCOPY", "v0.39.0 and later (allowPostCopy)",
-              Text("with post-copy allowed", "允许后拷贝。")),
-    _kubevirt("parallel", "PARALLEL", "v1.0.0 and later (parallelMigrationThreads, fc15d4fb34)",
-              Text("over parallel connections", "使用并行连接。")),
-    _kubevirt("compressed", "COMPRESSED", "main after v1.9.0 only (80249b7644, 2026-07-02)",
-              Text("with compression (experimental)", "启用压缩（实验性）。")),
     ProducerRow(
         "virt-manager migration", _VM_BASE,
         Text("virt-manager's Migrate dialog with its defaults: a live migration driven by "

@@ -329,7 +329,7 @@ PRODUCED = [
     ("libvirt.VIR_MIGRATE_LIVE | libvirt.VIR_MIGRATE_PERSIST_DEST | "
      "libvirt.VIR_MIGRATE_UNDEFINE_SOURCE | libvirt.VIR_MIGRATE_PEER2PEER | "
      "libvirt.VIR_MIGRATE_TUNNELLED",
-     ["nova live migration (tunnelled)", "virt-manager migration, tunnelled"]),
+     ["nova live migration (tunnelled)", "virt-manager migration (tunnelled)"]),
     # cockpit-machines src/libvirtApi/domain.ts domainMigrateToUri (not temporary, shared)
     ("Enum.VIR_MIGRATE_PEER2PEER | Enum.VIR_MIGRATE_LIVE | Enum.VIR_MIGRATE_PERSIST_DEST | "
      "Enum.VIR_MIGRATE_UNDEFINE_SOURCE".replace("Enum.", ""),
@@ -345,11 +345,14 @@ def test_producers_from_their_code(code: str, names: list[str]) -> None:
 
 @pytest.mark.parametrize(("line", "names"), [
     ("virsh migrate --live vm qemu+ssh://dst/system",
-     ["virt-manager temporary migration", "OpenNebula KVM live migration (shared datastore)"]),
+     ["virt-manager temporary migration", "OpenNebula live migration, shared datastore"]),
     ("virsh migrate --live --suspend vm qemu+ssh://dst/system --copy-storage-all "
-     "--migrate-disks vda", ["OpenNebula KVM live migration (local datastore)"]),
+     "--migrate-disks vda", ["OpenNebula live migration, local datastore (copy storage)"]),
     ("virsh migrate --live --compressed vm qemu+ssh://dst/system",
-     ["CloudStack KVM live migration", "OpenNebula KVM live migration (shared), compressed"]),
+     ["CloudStack KVM live migration",
+      "OpenNebula live migration, shared datastore (compressed)"]),
+    ("virsh migrate --live --unsafe --auto-converge vm qemu+ssh://dst/system",
+     ["OpenNebula live migration, shared datastore (unsafe, auto-converge)"]),
 ])
 def test_opennebula_virsh_lines(line: str, names: list[str]) -> None:
     assert [p.name for p in producers_of(_virsh(line))] == names

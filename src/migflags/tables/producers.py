@@ -44,6 +44,10 @@ _OPENNEBULA = (
     "live_migrate_disks: virsh migrate --live ...) @ f847cf2e9a78"
 )
 
+# virsh options OpenNebula adds: kvmrc's MIGRATE_OPTIONS=--unsafe (suggested, commented out),
+# the VM's FEATURES/MIGRATE_AUTO_CONVERGE (--auto-converge) and MIGRATE_COMPRESSED (--compressed)
+_OPENNEBULA_OPTIONS = (("unsafe", "UNSAFE"), ("auto-converge", "AUTO_CONVERGE"),
+                       ("compressed", "COMPRESSED"))
 _COCKPIT = (
     "cockpit-project/cockpit-machines src/libvirtApi/domain.ts (domainMigrateToUri) @ "
     "3b44c8a9c302; release 244 and later (7e6e5869)"
@@ -192,28 +196,11 @@ PRODUCERS: tuple[ProducerRow, ...] = (
     ),
     ProducerRow(
         "virt-manager migration", _VM_BASE,
-        Text("virt-manager's Migrate dialog with its defaults: a live migration driven by "
-             "virt-manager that moves the definition to the destination.",
-             "virt-manager 迁移对话框的默认设置：由 virt-manager 驱动的热迁移，并把定义移到目标主机。"),
+        Text("virt-manager's Migrate dialog: a live migration that moves the definition to the "
+             "destination; in brackets the dialog's options that were ticked.",
+             "virt-manager 的迁移对话框：热迁移，并把定义移到目标主机；括号中是勾选的对话框选项。"),
         _VIRT_MANAGER,
-    ),
-    ProducerRow(
-        "virt-manager migration, tunnelled", f"{_VM_BASE}|PEER2PEER|TUNNELLED",
-        Text("virt-manager's Migrate dialog with 'Tunnel migration through libvirt's daemon'.",
-             "virt-manager 迁移对话框，勾选了经 libvirt 守护进程隧道迁移。"),
-        _VIRT_MANAGER,
-    ),
-    ProducerRow(
-        "virt-manager migration, unsafe", f"{_VM_BASE}|UNSAFE",
-        Text("virt-manager's Migrate dialog with 'Allow unsafe'.",
-             "virt-manager 迁移对话框，勾选了允许不安全迁移。"),
-        _VIRT_MANAGER,
-    ),
-    ProducerRow(
-        "virt-manager migration, tunnelled, unsafe", f"{_VM_BASE}|PEER2PEER|TUNNELLED|UNSAFE",
-        Text("virt-manager's Migrate dialog with tunnelling and 'Allow unsafe'.",
-             "virt-manager 迁移对话框，同时勾选了隧道迁移和允许不安全迁移。"),
-        _VIRT_MANAGER,
+        options=(("tunnelled", "PEER2PEER|TUNNELLED"), ("unsafe", "UNSAFE")),
     ),
     ProducerRow(
         "virt-manager temporary migration", "LIVE",
@@ -221,68 +208,36 @@ PRODUCERS: tuple[ProducerRow, ...] = (
              "definition and the guest is transient on the destination.",
              "virt-manager 迁移对话框，勾选了临时迁移：源主机保留定义，虚拟机在目标主机上为临时域。"),
         _VIRT_MANAGER,
+        options=(("tunnelled", "PEER2PEER|TUNNELLED"), ("unsafe", "UNSAFE")),
     ),
     ProducerRow(
-        "virt-manager temporary migration, tunnelled", "LIVE|PEER2PEER|TUNNELLED",
-        Text("virt-manager's temporary move, tunnelled through libvirtd.",
-             "virt-manager 的临时迁移，经 libvirtd 隧道传输。"),
-        _VIRT_MANAGER,
+        "OpenNebula live migration, shared datastore", "LIVE",
+        Text("OpenNebula's KVM driver on a shared system datastore: 'virsh migrate --live', "
+             "with kvmrc's MIGRATE_OPTIONS (--unsafe is the one it suggests) and the VM's "
+             "FEATURES/MIGRATE_AUTO_CONVERGE and MIGRATE_COMPRESSED.",
+             "OpenNebula 的 KVM 驱动在共享系统数据存储上执行 'virsh migrate --live'，"
+             "再加上 kvmrc 的 MIGRATE_OPTIONS（其中建议的是 --unsafe）以及虚拟机的 "
+             "FEATURES/MIGRATE_AUTO_CONVERGE 和 MIGRATE_COMPRESSED。"),
+        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/kvmrc (MIGRATE_OPTIONS); per-VM options "
+        "(build_migrate_opts in src/vmm_mad/remotes/kvm/migrate) release-7.3.80 and later",
+        options=_OPENNEBULA_OPTIONS,
     ),
     ProducerRow(
-        "OpenNebula KVM live migration (shared datastore)", "LIVE",
-        Text("OpenNebula's KVM driver on a shared system datastore: 'virsh migrate --live'.",
-             "OpenNebula 的 KVM 驱动在共享系统数据存储上执行 'virsh migrate --live'。"),
-        f"{_OPENNEBULA}; every release with this driver (release-6.10.0 and later read)",
-    ),
-    ProducerRow(
-        "OpenNebula KVM live migration (shared), MIGRATE_OPTIONS=--unsafe", "LIVE|UNSAFE",
-        Text("OpenNebula's shared-datastore migration with the --unsafe that kvmrc suggests "
-             "(commented out by default).",
-             "OpenNebula 共享数据存储迁移，启用了 kvmrc 中建议（默认注释掉）的 --unsafe。"),
-        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/kvmrc MIGRATE_OPTIONS",
-    ),
-    ProducerRow(
-        "OpenNebula KVM live migration (shared), compressed", "LIVE|COMPRESSED",
-        Text("OpenNebula's shared-datastore migration of a VM with FEATURES/MIGRATE_COMPRESSED.",
-             "OpenNebula 共享数据存储迁移，虚拟机设置了 FEATURES/MIGRATE_COMPRESSED。"),
-        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/migrate (build_migrate_opts); "
-        "release-7.3.80 and later",
-    ),
-    ProducerRow(
-        "OpenNebula KVM live migration (shared), auto-converge", "LIVE|AUTO_CONVERGE",
-        Text("OpenNebula's shared-datastore migration of a VM with "
-             "FEATURES/MIGRATE_AUTO_CONVERGE.",
-             "OpenNebula 共享数据存储迁移，虚拟机设置了 FEATURES/MIGRATE_AUTO_CONVERGE。"),
-        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/migrate (build_migrate_opts); "
-        "release-7.3.80 and later",
-    ),
-    ProducerRow(
-        "OpenNebula KVM live migration (local datastore)", "LIVE|PAUSED|NON_SHARED_DISK",
+        "OpenNebula live migration, local datastore", "LIVE|PAUSED",
         Text("OpenNebula's KVM driver on a local (ssh) system datastore: 'virsh migrate --live "
-             "--suspend --copy-storage-all --migrate-disks ...'.",
+             "--suspend', with --copy-storage-all when there are disks to copy.",
              "OpenNebula 的 KVM 驱动在本地（ssh）系统数据存储上执行 'virsh migrate --live "
-             "--suspend --copy-storage-all --migrate-disks ...'。"),
+             "--suspend'，有磁盘需要复制时再加 --copy-storage-all。"),
         f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
-    ),
-    ProducerRow(
-        "OpenNebula KVM live migration (local datastore, no disk to copy)", "LIVE|PAUSED",
-        Text("OpenNebula's local-datastore migration when no disk needs copying.",
-             "OpenNebula 本地数据存储迁移，且没有需要复制的磁盘。"),
-        f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
+        options=(("copy storage", "NON_SHARED_DISK"), *_OPENNEBULA_OPTIONS),
     ),
     ProducerRow(
         "Cockpit Machines migration", "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE",
         Text("The Cockpit web console's Machines page: a peer-to-peer live migration that moves "
-             "the definition to the destination (storage shared).",
-             "Cockpit 网页控制台的「虚拟机」页面：点对点热迁移，并把定义移到目标主机（共享存储）。"),
+             "the definition to the destination.",
+             "Cockpit 网页控制台的「虚拟机」页面：点对点热迁移，并把定义移到目标主机。"),
         _COCKPIT,
-    ),
-    ProducerRow(
-        "Cockpit Machines migration, copy storage",
-        "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE|NON_SHARED_DISK",
-        Text("Cockpit's Machines page migrating with 'Copy storage'.",
-             "Cockpit「虚拟机」页面迁移时选择了复制存储。"),
-        _COCKPIT,
+        options=(("copy storage", "NON_SHARED_DISK"),),
     ),
     ProducerRow(
         "Cockpit Machines temporary migration", "LIVE|PEER2PEER",
@@ -290,12 +245,6 @@ PRODUCERS: tuple[ProducerRow, ...] = (
              "definition.",
              "Cockpit「虚拟机」页面选择了临时迁移：源主机保留定义。"),
         _COCKPIT,
-    ),
-    ProducerRow(
-        "Cockpit Machines temporary migration, copy storage",
-        "LIVE|PEER2PEER|NON_SHARED_DISK",
-        Text("Cockpit's temporary migration with 'Copy storage'.",
-             "Cockpit 的临时迁移，并选择了复制存储。"),
-        _COCKPIT,
+        options=(("copy storage", "NON_SHARED_DISK"),),
     ),
 )

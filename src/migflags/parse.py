@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from migflags.errors import InputError, did_you_mean
-from migflags.tables.bindings import BINDINGS, CASTS, BindingRow
+from migflags.errors import InputError, closest, did_you_mean
+from migflags.tables.bindings import BINDINGS, CASTS, BindingRow, Style, spell
 from migflags.tables.flags import C_PREFIX, FLAGS, FlagRow
 
 MAX_VALUE = 2**64 - 1  # the widest flags argument libvirt has (unsigned long on LP64)
@@ -44,8 +44,6 @@ def _pattern(source: str) -> re.Pattern[str]:
 @cache
 def name_index() -> dict[str, FlagRow]:
     """Every accepted bare spelling of every flag (no qualifier), lower-cased."""
-    from migflags.tables.bindings import Style, spell
-
     index: dict[str, FlagRow] = {}
     for row in FLAGS:
         for spelling in (row.c_name, row.short, row.option, row.go_name, *row.aliases,
@@ -92,22 +90,20 @@ def is_qualified(token: str) -> bool:
 
 
 def _style_prefixes() -> dict[str, str]:
-    from migflags.tables.bindings import Style
-
+    """How a migration flag's constant starts in each name style (upper-cased)."""
     no_vir = C_PREFIX.removeprefix("VIR_")
-    return {Style.C: C_PREFIX, Style.NO_VIR: no_vir, Style.GO: FLAGS[0].go_name[:len(
-        FLAGS[0].go_name) - len(FLAGS[0].short)].upper(), Style.SHORT: ""}
+    return {Style.C: C_PREFIX, Style.NO_VIR: no_vir, Style.GO: no_vir.rstrip("_"),
+            Style.SHORT: ""}
 
 
 def _style_of(name: str) -> str:
     """Which name style a constant is written in, to narrow down the binding it came from."""
-    from migflags.tables.bindings import Style
-
     if name.upper().startswith("VIR_"):
         return Style.C
     if name != name.upper():
         return Style.GO
-    return Style.NO_VIR if name.upper().startswith(C_PREFIX.removeprefix("VIR_")) else Style.SHORT
+    return Style.NO_VIR if name.upper().startswith(_style_prefixes()[Style.NO_VIR]) else (
+        Style.SHORT)
 
 
 def _any_row(name: str) -> FlagRow | None:
@@ -127,15 +123,12 @@ def _unknown_qualified(token: str) -> InputError:
     qualifier, name = _split_qualifier(token)
     same = [b for b in BINDINGS if qualifier.lower() in (q.lower() for q in b.qualifiers if q)]
     if not same:
-        spellings = {key: bindings for key, (_, bindings) in qualified_index().items()}
-        original = {b.qualifiers[0] + b.spell(r): b for b in BINDINGS for r in FLAGS
-                    if b.defines(r) and b.qualifiers[0]}
-        hint = did_you_mean(token, original)
-        if hint:
-            match = hint.split("'")[1]
-            binding = original.get(match) or spellings[match.lower()][0]
-            return InputError(f"unknown flag {token!r}: it resembles {binding.name}'s spelling"
-                              f"{hint}")
+        printed = {b.constant(r): b for b in BINDINGS for r in FLAGS
+                   if b.defines(r) and b.qualifiers[0]}
+        match = closest(token, printed)
+        if match:
+            return InputError(f"unknown flag {token!r}: it resembles "
+                              f"{printed[match].name}'s spelling: did you mean {match!r}?")
         return InputError(f"unknown flag {token!r}: no libvirt binding migflags knows "
                           f"qualifies a flag with {qualifier!r}")
     style = _style_of(name)
@@ -189,8 +182,6 @@ def spelled_by(token: str) -> tuple[BindingRow, ...]:
     """The bindings whose constant `token` is: `libvirt.MIGRATE_LIVE` -> libvirt-go-module;
     a bare `MIGRATE_LIVE` or `MigrateLive` -> the bindings that write it so after their
     qualifier. Empty for C names and migflags' own spellings."""
-    from migflags.tables.bindings import Style
-
     key = token.strip()
     found = qualified_index().get(key.lower())
     if found is not None:

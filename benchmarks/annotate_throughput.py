@@ -1,20 +1,37 @@
-"""Throughput and memory of `migflags annotate` on a synthetic libvirt log.
+"""Throughput and memory of `migflags annotate` on a libvirt log shaped like a real one.
 
-Makes its own log (default ~200 MB) in which 1% of the lines carry a migration flags value,
-written in the real formats of `migflags.tables.log_sources` (one record in ten spans several
-lines, as with a migration cookie), the other lines being ordinary libvirt debug lines: 5%
-with a `flags=` of another function, 0.2% from migration-named calls whose flags are no
-migration flags, 1% from migration functions that log no flags. Then, in the same run and
-interleaved, it times
+Two kinds of generated log (`--shape`):
 
-    migflags annotate LOG > /dev/null        against        grep -c flags= LOG
+* ``real`` (the default): a daemon debug log as libvirtd writes it during migrations, with
+  log filters like ``1:qemu 1:libvirt``. The filler is real: every record of
+  ``benchmarks/data/virsh-9.0.0-debug.log`` (captured from the real virsh 9.0.0 with
+  LIBVIRT_DEBUG=1 against test:///default: list, dominfo, dumpxml with its multi-line XML,
+  domjobinfo, migrate-getspeed/setspeed, ..., and one `migrate --live --p2p ...`), together
+  with QEMU-driver lines written in the shape of libvirt 9.0.0's debug messages
+  (`_DAEMON_LINES`). About 8% of the lines come from `qemuMigration*` functions and carry no
+  flags field (`_MIGRATION_NO_FLAGS`: job status, capabilities, parameters, cookies, each
+  `params[...]` of a migration API call), about 4% are other APIs' `flags=` lines, 0.2% are
+  migration-named tuning calls whose flags are no migration flags, and about 1% are
+  migration records in every format of `migflags.tables.log_sources`, whose values are
+  mostly (90%) one of the few dozen in `COMMON_VALUES` and otherwise random.
+* ``old``: the log this benchmark used before (synthetic filler that rarely names a
+  migration function), kept to compare with.
 
-and reports the best of N for each and their ratio (the target is <= 3). With --memory it
-also measures the peak RSS of `migflags annotate` on a larger file (default 1 GiB; the target
-is < 64 MiB). Every generated file is deleted at the end.
+Then, in the same run and interleaved (annotate, grep, annotate, grep, ...), it times
 
-    python benchmarks/annotate_throughput.py [--size-mb 200] [--runs 5] \
-        [--memory [--memory-mb 1024]]
+    migflags annotate LOG > /dev/null        against        grep -c flags= LOG | ...
+
+and prints, for wall and for CPU time, the median of the per-pair ratios and the ratio of the
+best runs (the target is <= 3). The machine may be busy: the medians of interleaved pairs and
+the CPU ratio are the figures to trust, and `--instructions` adds the deterministic one, the
+instruction counts of both commands under valgrind's callgrind on a smaller log of the same
+shape (`--instructions-mb`, default 8).
+
+With --memory it also measures the peak RSS of `migflags annotate` on a larger file (default
+1 GiB; the target is < 64 MiB). Every generated file is deleted at the end.
+
+    python benchmarks/annotate_throughput.py [--shape real|old|both] [--size-mb 200] \
+        [--runs 5] [--instructions [--instructions-mb 8]] [--memory [--memory-mb 1024]]
 """
 
 from __future__ import annotations
@@ -22,8 +39,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,7 +92,8 @@ def _migration_records() -> list[str]:
 
 
 def make_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
-    """Write about `size` bytes of log to `path`; return (lines, migration records)."""
+    """The old shape (`--shape old`). Write about `size` bytes of log to `path`; return
+    (lines, migration records)."""
     rng = random.Random(seed)
     migration = _migration_records()
     # The flags of other functions, and the rarer migration-named lines whose flags are no
@@ -110,6 +130,157 @@ def make_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
     return lines, records
 
 
+# ------------------------------------------------------------------ the real-shaped log
+
+DATA = Path(__file__).parent / "data" / "virsh-9.0.0-debug.log"
+_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+[+-]\d{4}: \d+: \w+ : ")
+_FLAGS_FIELD = re.compile(r"\bflags=")
+
+# Values a host sends again and again (virsh, nova, oVirt/vdsm and OpenStack defaults and
+# their usual variants), as in a real log where a few combinations dominate.
+COMMON_VALUES = (
+    0x1, 0x2, 0x3, 0x9, 0xA, 0xB, 0x13, 0x19, 0x1A, 0x1B, 0x1F, 0x41, 0x43, 0x49, 0x4B,
+    0x5B, 0x83, 0x89, 0x8B, 0x9B, 0x101, 0x103, 0x10B, 0x11B, 0x203, 0x20B, 0x403, 0x803,
+    0x1003, 0x1009, 0x100B, 0x101B, 0x2003, 0x800B, 0x8009, 0x2000B,
+)
+COMMON_SHARE = 0.9
+OTHER_FLAGS_SHARE = 0.04
+TUNING_SHARE = 0.002
+NO_FLAGS_SHARE = 0.08
+DAEMON_SHARE = 0.35  # of the rest: QEMU-driver lines, the others come from DATA
+
+_T = "{t}: {tid}: debug : "
+_VM = "vm=0x7f3a5c0a8b70"
+# Lines of migration functions without a flags field, in the shape of the debug messages of
+# libvirt 9.0.0's QEMU driver and public API (each `params[...]` line is what the API logs
+# for one typed parameter, under its own function name).
+_MIGRATION_NO_FLAGS = (
+    _T + "qemuMigrationSrcWaitForCompletion:1954 : Migration job status: active",
+    _T + "qemuMigrationAnyFetchStats:1790 : Fetching migration statistics",
+    _T + "qemuMigrationAnyCompleted:1867 : Migration switched to post-copy",
+    _T + "qemuMigrationSrcWaitForSpice:1699 : Waiting for SPICE to finish migration",
+    _T + "qemuMigrationDstWaitForCompletion:2012 : Waiting for incoming migration to complete",
+    _T + "qemuMigrationParamsApply:887 : Setting migration parameters: " + _VM,
+    _T + "qemuMigrationParamsSetCompression:598 : Enabling compression method xbzrle",
+    _T + "qemuMigrationParamsFromFlags:649 : Setting migration capability auto-converge",
+    _T + "qemuMigrationCapsCheck:1420 : Enabling migration capability events",
+    _T + "qemuMigrationCookieXMLFormat:871 : Formatting migration cookie for " + _VM,
+    _T + "qemuMigrationCookieParse:1478 : Parsing migration cookie, " + _VM,
+    _T + "qemuMigrationSrcNBDStorageCopy:1088 : Starting drive mirrors for domain vm1",
+    _T + "qemuMigrationSrcNBDStorageCopyReady:744 : All disk mirrors are ready",
+    _T + "qemuMigrationJobStartPhase:6011 : Setting 'migration out' phase to 'perform3'",
+    _T + "qemuMigrationSrcToFile:6402 : Migrating domain to file: fd=35",
+    _T + 'virDomainMigratePerform3Params:5379 : params["migrate_uri"]=(string)tcp://dst:49152',
+    _T + 'virDomainMigratePerform3Params:5379 : params["bandwidth"]=(ullong)0',
+    _T + 'virDomainMigratePrepare3Params:5282 : params["destination_name"]=(string)vm1',
+    _T + 'virDomainMigrateBegin3Params:5185 : params["destination_xml"]=(string)<domain '
+    "type='kvm'>",
+)
+# Other QEMU-driver lines of a daemon log (the monitor, jobs, events, the RPC server).
+_DAEMON_LINES = (
+    _T + "virObjectRef:400 : OBJECT_REF: obj=0x7f3a5c0a8b70",
+    _T + "virObjectUnref:378 : OBJECT_UNREF: obj=0x7f3a5c0a8b70",
+    _T + "virEventPollUpdateTimeout:263 : EVENT_POLL_UPDATE_TIMEOUT: timer=3 frequency=5000",
+    _T + "qemuMonitorIOWrite:437 : QEMU_MONITOR_IO_WRITE: mon=0x7f3a4c02f2a0 "
+    'buf={{"execute":"query-migrate","id":"libvirt-{n}"}} len=48 ret=48 errno=0',
+    "{t}: {tid}: info : qemuMonitorJSONIOProcessLine:209 : QEMU_MONITOR_RECV_REPLY: "
+    'mon=0x7f3a4c02f2a0 reply={{"return": {{"status": "active", "setup-time": 4}}, '
+    '"id": "libvirt-{n}"}}',
+    "{t}: {tid}: info : qemuMonitorJSONIOProcessLine:204 : QEMU_MONITOR_RECV_EVENT: "
+    'mon=0x7f3a4c02f2a0 event={{"timestamp": {{"seconds": 1764255370, "microseconds": 802'
+    '}}, "event": "MIGRATION_PASS", "data": {{"pass": 2}}}}',
+    _T + "qemuProcessHandleMigrationStatus:1722 : Migration of domain 0x7f3a5c0a8b70 vm1 "
+    "changed state to active",
+    _T + "qemuDomainObjBeginJobInternal:835 : Starting job: API=remoteDispatchDomainGetJobInfo"
+    " job=query agentJob=none asyncJob=none (vm=0x7f3a5c0a8b70 name=vm1, current job=none "
+    "agentJob=none async=migration out)",
+    _T + "virThreadJobSet:96 : Thread {tid} (rpc-virtqemud) is now running job "
+    "remoteDispatchDomainGetJobInfo",
+    _T + "virNetServerClientDispatchRead:1260 : Client=0x7f3a8c001f20 dispatch request for "
+    "procedure 117",
+)
+_VALUE_TEXT = re.compile(r"(flags=)(0x[0-9a-fA-F]+|[0-9a-fA-F]+)|(flags \[)([0-9]+)(\])")
+
+
+def _records(text: str) -> list[str]:
+    """The records of a libvirt log: a line and the lines that continue its message."""
+    found: list[str] = []
+    for line in text.splitlines():
+        if _RECORD.match(line) or not found:
+            found.append(line)
+        else:
+            found[-1] += "\n" + line
+    return found
+
+
+def _with_value(text: str, value: int) -> str:
+    """A migration record `text` with its (first) flags value replaced by `value`, written in
+    the record's own base and style."""
+
+    def put(match: re.Match[str]) -> str:
+        if match.group(1):
+            old = match.group(2)
+            new = hex(value) if old.lower().startswith("0x") else format(value, "x")
+            return match.group(1) + new
+        return match.group(3) + str(value) + match.group(5)
+
+    return _VALUE_TEXT.sub(put, text, count=1)
+
+
+def make_real_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
+    """Write about `size` bytes of a real-shaped daemon log; return (lines, migration
+    records)."""
+    from migflags.annotate import find_hits
+
+    rng = random.Random(seed)
+    real = _records(DATA.read_text(encoding="utf-8"))
+    # What the capture holds: other APIs' flags fields, and the rest (its own migration
+    # calls are left out: the migration records below stand for them).
+    hits = {i for i, rec in enumerate(real) if find_hits(rec.encode())}
+    other_flags = [rec for i, rec in enumerate(real) if i not in hits and _FLAGS_FIELD.search(rec)]
+    other_flags += [t for t in OTHER_FLAGS_LINES if ANCHOR not in t]
+    filler = [rec for i, rec in enumerate(real) if i not in hits and not _FLAGS_FIELD.search(rec)]
+    tuning = [t for row in NOT_MIGRATION_FLAGS for t in row.examples]
+    tuning += [t for t in OTHER_FLAGS_LINES if ANCHOR in t]
+    migration = _migration_records()
+    lines = records = written = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        batch: list[str] = []
+        while written < size:
+            n = lines
+            draw = rng.random()
+            if draw < MIGRATION_SHARE:
+                value = (rng.choice(COMMON_VALUES) if rng.random() < COMMON_SHARE
+                         else rng.getrandbits(rng.choice((8, 16, 21, 21, 24))))
+                text = _with_value(rng.choice(migration), value)
+                records += 1
+            elif (draw := draw - MIGRATION_SHARE) < OTHER_FLAGS_SHARE:
+                text = rng.choice(other_flags)
+            elif (draw := draw - OTHER_FLAGS_SHARE) < TUNING_SHARE:
+                text = rng.choice(tuning)
+            elif (draw := draw - TUNING_SHARE) < NO_FLAGS_SHARE:
+                text = rng.choice(_MIGRATION_NO_FLAGS).format(t=_timestamp(n), tid=4021 + n % 7)
+            elif rng.random() < DAEMON_SHARE:
+                text = rng.choice(_DAEMON_LINES).format(t=_timestamp(n), tid=4021 + n % 7, n=n)
+            else:
+                text = rng.choice(filler)
+            batch.append(text)
+            lines += text.count("\n") + 1
+            written += len(text) + 1
+            if len(batch) >= 4096:
+                out.write("\n".join(batch) + "\n")
+                batch.clear()
+        if batch:
+            out.write("\n".join(batch) + "\n")
+    return lines, records
+
+
+SHAPES = {"real": make_real_log, "old": make_log}
+
+
+# ------------------------------------------------------------------ measuring
+
+
 def _migflags() -> list[str]:
     found = shutil.which("migflags", path=os.path.dirname(sys.executable))
     return [found] if found else [sys.executable, "-m", "migflags"]
@@ -126,8 +297,11 @@ def _time(argv: list[str], stdout: int) -> tuple[float, float]:
     return wall, cpu
 
 
-def throughput(log: Path, runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Best (wall, CPU) of `runs` interleaved runs of annotate and of grep."""
+Run = tuple[float, float]  # (wall seconds, CPU seconds)
+
+
+def throughput(log: Path, runs: int) -> tuple[list[Run], list[Run]]:
+    """`runs` interleaved runs of annotate and of grep: (annotate's, grep's)."""
     annotate = [*_migflags(), "annotate", str(log)]
     grep = ["grep", "-c", "flags=", str(log)]
     # grep's output goes to a pipe: GNU grep stops at the first match when it writes to
@@ -138,8 +312,17 @@ def throughput(log: Path, runs: int) -> tuple[tuple[float, float], tuple[float, 
     for _ in range(runs):
         ours.append(_time(annotate, subprocess.DEVNULL))
         theirs.append(_time(grep, subprocess.PIPE))
-    best = lambda runs_: (min(w for w, _ in runs_), min(c for _, c in runs_))  # noqa: E731
-    return best(ours), best(theirs)
+    return ours, theirs
+
+
+def _instructions(log: Path) -> tuple[int, int]:
+    """Instructions executed by annotate and by grep on `log` (callgrind)."""
+    import instructions
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    annotate = instructions.count([*_migflags(), "annotate", str(log)], env)
+    grep = instructions.count(["grep", "-c", "flags=", str(log)], env)
+    return annotate, grep
 
 
 def peak_rss_mib(log: Path) -> float:
@@ -156,36 +339,64 @@ def peak_rss_mib(log: Path) -> float:
     return int(done.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
 
 
+def _report(log: Path, lines: int, records: int, runs: int) -> float:
+    """Time annotate against grep on `log`; print the figures; return the median wall ratio."""
+    size = log.stat().st_size
+    print(f"log: {size / 2**20:.0f} MiB, {lines} lines, {records} migration records")
+    ours, theirs = throughput(log, runs)
+    wall = statistics.median(o[0] / t[0] for o, t in zip(ours, theirs, strict=True))
+    cpu = statistics.median(o[1] / t[1] for o, t in zip(ours, theirs, strict=True))
+    best_ours, best_theirs = min(o[0] for o in ours), min(t[0] for t in theirs)
+    median_ours = statistics.median(o[0] for o in ours)
+    print(f"  {runs} interleaved pairs; annotate median {median_ours:.3f} s wall "
+          f"({statistics.median(o[1] for o in ours):.3f} s CPU), best {best_ours:.3f} s, "
+          f"{size / 2**20 / best_ours:.0f} MiB/s")
+    print(f"  grep -c flags= median {statistics.median(t[0] for t in theirs):.3f} s wall "
+          f"({statistics.median(t[1] for t in theirs):.3f} s CPU), best {best_theirs:.3f} s")
+    print(f"  ratio (target <= 3): median of pairs {wall:.2f} wall, {cpu:.2f} CPU; "
+          f"best/best {best_ours / best_theirs:.2f} wall")
+    return wall
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shape", choices=[*SHAPES, "both"], default="real")
     parser.add_argument("--size-mb", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions (valgrind) on a smaller log")
+    parser.add_argument("--instructions-mb", type=int, default=8)
     parser.add_argument("--memory", action="store_true", help="also measure peak RSS")
     parser.add_argument("--memory-mb", type=int, default=1024)
     parser.add_argument("--dir", default=None, help="where to write the temporary logs")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="migflags-bench-", dir=args.dir))
+    shapes = list(SHAPES) if args.shape == "both" else [args.shape]
+    status = 0
     try:
-        log = tmp / "libvirtd.log"
-        lines, records = make_log(log, args.size_mb << 20)
-        size = log.stat().st_size
-        print(f"log: {size / 2**20:.0f} MiB, {lines} lines, {records} migration records")
-        (ours, ours_cpu), (theirs, theirs_cpu) = throughput(log, args.runs)
-        print(f"best of {args.runs}, wall (CPU):")
-        print(f"  migflags annotate LOG > /dev/null: {ours:.3f} s ({ours_cpu:.3f} s CPU), "
-              f"{size / 2**20 / ours:.0f} MiB/s")
-        print(f"  grep -c flags= LOG | ...:          {theirs:.3f} s ({theirs_cpu:.3f} s CPU)")
-        ratio = ours / theirs
-        print(f"ratio: {ratio:.2f} wall (target <= 3), {ours_cpu / theirs_cpu:.2f} CPU")
-        status = 0 if ratio <= 3 else 1
-        if args.memory:
+        for shape in shapes:
+            make = SHAPES[shape]
+            log = tmp / f"{shape}.log"
+            print(f"== shape {shape}")
+            lines, records = make(log, args.size_mb << 20)
+            ratio = _report(log, lines, records, args.runs)
+            status |= 0 if ratio <= 3 else 1
             log.unlink()
-            big = tmp / "big.log"
-            make_log(big, args.memory_mb << 20)
-            rss = peak_rss_mib(big)
-            print(f"peak RSS on {big.stat().st_size / 2**20:.0f} MiB: {rss:.1f} MiB (target < 64)")
-            big.unlink()
-            status |= 0 if rss < 64 else 1
+            if args.instructions:
+                small = tmp / f"{shape}-small.log"
+                make(small, args.instructions_mb << 20)
+                mine, grep = _instructions(small)
+                print(f"  instructions on {small.stat().st_size / 2**20:.0f} MiB: annotate "
+                      f"{mine / 1e6:.0f} M, grep {grep / 1e6:.0f} M, ratio {mine / grep:.2f}")
+                small.unlink()
+            if args.memory:
+                big = tmp / f"{shape}-big.log"
+                make(big, args.memory_mb << 20)
+                rss = peak_rss_mib(big)
+                print(f"  peak RSS on {big.stat().st_size / 2**20:.0f} MiB: {rss:.1f} MiB "
+                      "(target < 64)")
+                big.unlink()
+                status |= 0 if rss < 64 else 1
         rusage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"(this script's own peak RSS: {rusage:.1f} MiB)")
         return status
@@ -194,4 +405,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))  # for `instructions`
     sys.exit(main())

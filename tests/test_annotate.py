@@ -22,7 +22,9 @@ from migflags.annotate import (
     annotate_bytes,
     find_hits,
     source_of,
+    stream,
     strip_annotations,
+    writers,
 )
 from migflags.cli import main
 from migflags.core import decode
@@ -255,9 +257,10 @@ def test_the_libvirt_version_is_the_one_checked_against() -> None:
 
 @pytest.fixture
 def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ann, "BLOCK", 64)
-    monkeypatch.setattr(ann, "MAX_LINE", 256)
-    monkeypatch.setattr(ann, "HOLD", 96)  # still more than any annotation used here
+    monkeypatch.setattr(stream, "BLOCK", 64)
+    monkeypatch.setattr(stream, "MAX_LINE", 256)
+    monkeypatch.setattr(stream, "HOLD", 96)  # still more than any annotation used here
+    monkeypatch.setattr(writers, "HOLD", 96)
 
 
 @pytest.mark.usefixtures("small_limits")

@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from migflags import annotate as ann
-from migflags.annotate import Hit, Options, annotate_bytes, find_hits, scan, strip_annotations
+from migflags.annotate import (
+    Hit,
+    Options,
+    annotate_bytes,
+    find_hits,
+    scan,
+    scanner,
+    strip_annotations,
+)
 from migflags.tables.log_sources import LOG_SOURCES, NOT_MIGRATION_FLAGS, OTHER_FLAGS_LINES
 
 REAL_LINES = [ex.text.encode() for row in LOG_SOURCES for ex in row.examples]
@@ -125,7 +133,7 @@ def _line_by_line(data: bytes) -> list[Hit]:
         end = len(data) if nl < 0 else nl
         if nl > pos and data[nl - 1 : nl] == b"\r":
             end -= 1
-        hit, state = ann._line_hit(data, pos, end, stop, state)
+        hit, state = scanner._line_hit(data, pos, end, stop, state)
         if hit is not None:
             hits.append(hit)
         pos = stop
@@ -136,3 +144,15 @@ def _line_by_line(data: bytes) -> list[Hit]:
 @given(data=_logs)
 def test_the_fast_scan_finds_what_the_line_by_line_definition_finds(data: bytes) -> None:
     assert scan(data)[0] == _line_by_line(data)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_logs, cut=st.integers(0, 10_000))
+def test_scanning_in_two_runs_carries_the_open_record(data: bytes, cut: int) -> None:
+    """The runner scans block by block: the open record handed from one run of lines to the
+    next must give the hits of the line-by-line definition."""
+    ends = [i + 1 for i, byte in enumerate(data) if byte == 0x0A]
+    at = ends[cut % len(ends)] if ends else 0
+    first, state = scan(data, 0, at)
+    second, _ = scan(data, at, len(data), state)
+    assert first + second == _line_by_line(data)

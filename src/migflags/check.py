@@ -263,10 +263,122 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
     return (LAYER_ORDER[rule.layer], phase, rule.order, hit.at, position)
 
 
+# ------------------------------------------------------------------ flags only
+
+# A request with nothing but flag bits (every decoded value; `migflags annotate` meets
+# thousands) is checked by bit masks compiled once per release and entry point from the same
+# rules: a term that names a flag option holds when its bit is set (or clear, negated), and
+# every other term looks at options such a request does not have, so it is a constant.
+# tests/test_rules.py checks the masks against `rule_hit` for many values and every release.
+
+# A conjunction: holds when no constant term is false, every bit of `set_` is set and every
+# bit of `clear` is clear. Negated, a disjunction of the opposite terms.
+_Conj = tuple[bool, int, int]  # (possible, set_, clear)
+
+
+def _conj(ctx: Context, texts: tuple[str, ...], negate: bool = False) -> _Conj | None:
+    """The terms `texts` as one conjunction (of the terms negated when `negate`), or None
+    when a term does not reduce to one bit or a constant."""
+    possible, set_, clear = True, 0, 0
+    for text in texts:
+        term = parse_term(text)
+        if term.option == FLAGS_SUBJECT:  # looks at the whole value: not one bit, not constant
+            return None
+        row = OPTIONS_BY_NAME.get(term.option)
+        if row is not None and row.kind is OptionKind.FLAG:
+            if term.op or row.flag is None:
+                return None
+            if term.negate != negate:
+                clear |= row.flag.value
+            else:
+                set_ |= row.flag.value
+            continue
+        hit = term_hit(ctx, text)
+        if hit is not None and (hit.item or hit.at >= 0):
+            return None
+        possible &= (hit is not None) != negate
+    return possible, set_, clear
+
+
+def _holds(conj: _Conj, flags: int) -> bool:
+    possible, set_, clear = conj
+    return possible and flags & set_ == set_ and not flags & clear
+
+
+def _compile_rule(rule: Rule, ctx: Context) -> tuple[_Conj, _Conj | None, _Conj, bool] | None:
+    """(when, none of any_of, a conjunction over `other`, whether the rule fires when that
+    conjunction holds), or None when the rule needs `rule_hit`."""
+    when = _conj(ctx, rule.when)
+    none_of = _conj(ctx, rule.any_of, negate=True) if rule.any_of else None
+    if rule.kind is RuleKind.EXCLUDES:  # fires when one holds: not (none holds)
+        others, fires = _conj(ctx, rule.other, negate=True), False
+    elif rule.kind is RuleKind.REQUIRES:  # fires when not all hold (always, with none)
+        others, fires = _conj(ctx, rule.other), not rule.other
+    else:  # fires when none holds
+        others, fires = _conj(ctx, rule.other, negate=True), True
+    if when is None or others is None or (rule.any_of and none_of is None):
+        return None
+    return when, none_of, others, fires
+
+
+_Compiled = tuple[Problem, Rule, "tuple[_Conj, _Conj | None, _Conj, bool] | None"]
+_FLAGS_ONLY: dict[tuple[LibvirtVersion, Api], list[_Compiled]] = {}
+
+
+def _flags_only_rules(version: LibvirtVersion, api: Api) -> list[_Compiled]:
+    """The rules that apply to a flags-only request under (`version`, `api`), in the order
+    `check` sorts their problems, each with its problem and its compiled condition (None:
+    evaluate it with `rule_hit`)."""
+    key = (version, api)
+    found = _FLAGS_ONLY.get(key)
+    if found is None:
+        ctx = Context(Request(), version, api)
+        keyed = []
+        for position, rule in enumerate(RULES):
+            if applies(rule, ctx):
+                hit = Hit()
+                keyed.append((sort_key(rule, ctx, hit, position),
+                              (problem_from(rule, ctx, hit), rule, _compile_rule(rule, ctx))))
+        keyed.sort(key=lambda pair: pair[0])
+        found = _FLAGS_ONLY[key] = [entry for _, entry in keyed]
+    return found
+
+
+_TO_URI_MASK = sum(row.flag.value for row in OPTIONS if row.to_uri and row.flag is not None)
+
+
+def _check_flags(flags: int, version: LibvirtVersion) -> list[Problem]:
+    """`check(Request(flags=flags), version)`, by bit masks."""
+    api = Api.TO_URI3 if flags & _TO_URI_MASK else Api.MIGRATE3
+    problems = []
+    for problem, rule, compiled in _flags_only_rules(version, api):
+        if compiled is None:  # not reducible to bits: the general way, in the same order
+            ctx = Context(Request(flags=flags), version, api)
+            hit = rule_hit(rule, ctx)
+            if hit is not None:
+                problems.append(problem_from(rule, ctx, hit))
+            continue
+        when, none_of, others, fires = compiled
+        if (
+            _holds(when, flags)
+            and (none_of is None or not _holds(none_of, flags))
+            and _holds(others, flags) == fires
+        ):
+            problems.append(problem)
+    return problems
+
+
 def check(
     request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
 ) -> list[Problem]:
     """The problems of `request` under `version`, in the order the layers would raise them."""
+    if (
+        rules is RULES
+        and not request.values
+        and request.domain is None
+        and request.desturi is None
+    ):
+        return _check_flags(request.flags, version)
     ctx = Context(request, version, api_for(request))
     fired: list[tuple[tuple[int, ...], Problem]] = []
     for position, rule in enumerate(rules):

@@ -1,6 +1,6 @@
 """Where migration flags values show up in logs: one row per kind of log line, with examples.
 
-`migflags annotate` (src/migflags/annotate.py) compiles its patterns from this module and
+`migflags annotate` (src/migflags/annotate/scanner.py) compiles its patterns from this module and
 `tests/test_annotate.py` runs every example through it. Each example says where it comes from:
 captured from a real program, or written from the format string of the libvirt source named
 (the debug format strings of libvirt 9.0.0 were read from the Debian bookworm source package

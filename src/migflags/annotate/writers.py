@@ -1,0 +1,253 @@
+"""The output modes of `migflags annotate`: each writer gets the scanned buffers and their
+hits from `migflags.annotate.stream` and writes one format."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from migflags.annotate.decoder import Decoded, Decoder, annotation
+from migflags.annotate.scanner import Hit
+from migflags.render.words import symbolic
+from migflags.tables.log_sources import Base
+from migflags.versions import NEWEST, LibvirtVersion
+
+HOLD = 8 << 10  # bytes of a streamed long line kept back until its end is known
+_DECIMAL = Base.DECIMAL
+_ANNOTATION = re.compile(rb"  (?:\x1b\[[0-9;]*m)?\[[^\[\]\r\n\x1b]*\](?:\x1b\[0m)?\Z")
+
+
+@dataclass
+class Options:
+    version: LibvirtVersion = NEWEST
+    bare: str = "hex"
+    color: bool = False
+    mode: str = "annotate"  # "annotate", "only" or "json"
+    lang: str = "en"
+
+
+@dataclass
+class Summary:
+    matches: int = 0  # lines with a value
+    # distinct values (a decoder shared by several inputs counts all it has seen):
+    errors: int = 0  # distinct values with an error-level problem
+    unknown_bits: int = 0  # distinct values with bits no libvirt flag has
+    unreadable: int = 0  # distinct values that could not be read in the assumed base
+    bare: bool = False  # a bare value was read in the assumed base
+
+
+class Output(Protocol):
+    def write(self, data: bytes | memoryview, /) -> int | None: ...
+
+    def flush(self) -> None: ...
+
+
+class _Writer:
+    """Gets the scanned buffers and their hits and writes the output of one mode.
+
+    `buffer` is called with whole lines `buf[start:stop]`; a line longer than MAX_LINE
+    comes as `long_start(hit)`, `long_data(...)`* and `long_end(tail, eol)`, where `tail` is
+    the last bytes of the line's content (at least HOLD of them when there are so many).
+    """
+
+    count_lines = False
+
+    def __init__(self, out: Output, decoder: Decoder, options: Options, name: str,
+                 summary: Summary) -> None:
+        self.out = out
+        self.decoder = decoder
+        self.options = options
+        self.name = name
+        self.summary = summary
+        self.line = 0  # lines of this input before the buffer being written
+        self.long_hit: Hit | None = None
+        self.lines = 0  # lines annotated
+
+    def _decoded(self, hit: Hit) -> Decoded:
+        self.lines += 1
+        return self.decoder(hit.text, hit.source.base is _DECIMAL)
+
+    def _numbered(self, buf: bytes, start: int, hits: list[Hit]) -> Iterator[tuple[Hit, int]]:
+        """Each hit with the 1-based number of its line (for the modes that print it)."""
+        counted = start
+        line = self.line
+        for hit in hits:
+            line += buf.count(b"\n", counted, hit.start)
+            counted = hit.start
+            yield hit, line + 1
+
+    def finish(self) -> None:
+        """Bring the summary up to date: the values are those the decoder has seen."""
+        summary = self.summary
+        summary.matches += self.lines
+        seen = list(self.decoder.cache.values())
+        summary.errors = sum(decoded.has_errors for decoded in seen)
+        summary.unknown_bits = sum(decoded.has_unknown_bits for decoded in seen)
+        summary.unreadable = sum(decoded.value is None for decoded in seen)
+        summary.bare = any(decoded.bare for decoded in seen)
+
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        raise NotImplementedError
+
+    def long_start(self, hit: Hit | None) -> None:
+        self.long_hit = hit
+
+    def long_data(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def long_end(self, tail: bytes, eol: bytes) -> None:
+        raise NotImplementedError
+
+
+class _Annotate(_Writer):
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        view = memoryview(buf)
+        if not hits:
+            self.out.write(view[start:stop])
+            view.release()
+            return
+        write = self.out.write
+        color = self.options.color
+        decoder = self.decoder
+        cache = decoder.cache
+        pieces: list[bytes | memoryview] = []
+        add = pieces.append
+        last = start
+        for hit in hits:  # the one loop per value in the log: kept lean
+            key = (hit.text, hit.source.base is _DECIMAL)
+            decoded = cache.get(key) or decoder(*key)
+            add(view[last : hit.end])
+            add(decoded.colored if color else decoded.plain)
+            last = hit.end
+        add(view[last:stop])
+        self.lines += len(hits)
+        for piece in pieces:  # into the output buffer (the command gives stdout a large one)
+            write(piece)
+        view.release()
+
+    def long_data(self, data: bytes) -> None:
+        self.out.write(data)
+
+    def long_end(self, tail: bytes, eol: bytes) -> None:
+        hit = self.long_hit
+        extra = b"" if hit is None else annotation(self._decoded(hit), self.options.color)
+        self.out.write(tail + extra + eol)
+
+
+class _Strip(_Writer):
+    """The inverse of `_Annotate`: removes the annotation of each line the scanner finds."""
+
+    @staticmethod
+    def _cut(buf: bytes, start: int, end: int) -> int:
+        found = _ANNOTATION.search(buf, max(start, end - HOLD), end)
+        if found is None:
+            raise ValueError(f"a migration line has no annotation: {bytes(buf[start:end])!r}")
+        return found.start()
+
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        write = self.out.write
+        view = memoryview(buf)
+        last = start
+        for hit in hits:
+            write(view[last : self._cut(buf, hit.start, hit.end)])
+            last = hit.end
+        write(view[last:stop])
+        view.release()
+
+    def long_data(self, data: bytes) -> None:
+        self.out.write(data)
+
+    def long_end(self, tail: bytes, eol: bytes) -> None:
+        if self.long_hit is not None:
+            tail = tail[: self._cut(tail, 0, len(tail))]
+        self.out.write(tail + eol)
+
+
+class _Only(_Writer):
+    """`grep -Hn`: only the annotated lines, each after `NAME:LINE:`."""
+
+    count_lines = True
+
+    def _prefix(self, line: int) -> bytes:
+        return f"{self.name}:{line}:".encode("utf-8", "surrogateescape")
+
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        color = self.options.color
+        pieces = []
+        for hit, line in self._numbered(buf, start, hits):
+            eol = bytes(buf[hit.end : hit.stop]) or b"\n"
+            pieces += [self._prefix(line), bytes(buf[hit.start : hit.end]),
+                       annotation(self._decoded(hit), color), eol]
+        if pieces:
+            self.out.write(b"".join(pieces))
+
+    def long_start(self, hit: Hit | None) -> None:
+        super().long_start(hit)
+        if hit is not None:
+            self.out.write(self._prefix(self.line + 1))
+
+    def long_data(self, data: bytes) -> None:
+        if self.long_hit is not None:
+            self.out.write(data)
+
+    def long_end(self, tail: bytes, eol: bytes) -> None:
+        hit = self.long_hit
+        if hit is not None:
+            extra = annotation(self._decoded(hit), self.options.color)
+            self.out.write(tail + extra + (eol or b"\n"))
+
+
+class _Json(_Writer):
+    """One JSON object per value, one per line (for `jq`)."""
+
+    count_lines = True
+
+    def record(self, hit: Hit, line: int) -> bytes:
+        decoded = self._decoded(hit)
+        result = decoded.result
+        lang = self.options.lang
+        doc: dict[str, object] = {
+            "file": self.name,
+            "line": line,
+            "function": hit.function,
+            "field": hit.field,
+            "text": hit.text.decode("ascii"),
+            "base": decoded.base,
+            "bare": decoded.bare,
+            "value": decoded.value,
+            "hex": None if decoded.value is None else hex(decoded.value),
+            "names": None if decoded.value is None else symbolic(decoded.value),
+            "flags": [] if result is None else [row.c_name for row in result.flags],
+            "unknown_bits": [] if result is None else list(result.unknown_bits),
+            "problems": [] if result is None else [
+                {"level": p.level, "layer": p.layer, "rule": p.rule, "message": p.message,
+                 "explanation": p.explanation.get(lang)}
+                for p in result.problems
+            ],
+            "error": decoded.error or None,
+            "source": hit.source.name,
+            "libvirt": str(self.decoder.version),
+        }
+        return json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogateescape") + b"\n"
+
+    def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        pieces = [self.record(hit, line) for hit, line in self._numbered(buf, start, hits)]
+        if pieces:
+            self.out.write(b"".join(pieces))
+
+    def long_start(self, hit: Hit | None) -> None:
+        super().long_start(hit)
+        if hit is not None:
+            self.out.write(self.record(hit, self.line + 1))
+
+    def long_data(self, data: bytes) -> None:
+        pass
+
+    def long_end(self, tail: bytes, eol: bytes) -> None:
+        pass
+
+
+_WRITERS: dict[str, type[_Writer]] = {"annotate": _Annotate, "only": _Only, "json": _Json}

@@ -282,8 +282,6 @@ def _conj(ctx: Context, texts: tuple[str, ...], negate: bool = False) -> _Conj |
     possible, set_, clear = True, 0, 0
     for text in texts:
         term = parse_term(text)
-        if term.option == FLAGS_SUBJECT:  # looks at the whole value: not one bit, not constant
-            return None
         row = OPTIONS_BY_NAME.get(term.option)
         if row is not None and row.kind is OptionKind.FLAG:
             if term.op or row.flag is None:
@@ -293,6 +291,8 @@ def _conj(ctx: Context, texts: tuple[str, ...], negate: bool = False) -> _Conj |
             else:
                 set_ |= row.flag.value
             continue
+        if term.option == FLAGS_SUBJECT:  # a test of the whole value: not one bit
+            return None
         hit = term_hit(ctx, text)
         if hit is not None and (hit.item or hit.at >= 0):
             return None

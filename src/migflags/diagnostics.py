@@ -117,4 +117,7 @@ MESSAGES: tuple[Text, ...] = (
     Text("Got unexpected extra argument ({words})", "多出了意外的参数（{words}）"),
     Text("Option {name} requires an argument.", "选项 {name} 需要一个参数。"),
     Text("Invalid value for {name}: {reason}", "{name} 的值无效：{reason}"),
+    # why
+    Text("no message to explain: give TEXT, or - to read standard input",
+         "没有要解释的消息：请给出 TEXT，或用 - 从标准输入读取"),
 )

@@ -64,6 +64,7 @@ COMMANDS = {
     "explain": "migflags.cli.commands:explain_cmd",
     "annotate": "migflags.cli.annotate:annotate_cmd",
     "completion": "migflags.cli.completion:completion_cmd",
+    "why": "migflags.cli.why:why_cmd",
 }
 
 

@@ -23,6 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from migflags.tables.bindings import BINDINGS
 from migflags.tables.flags import FLAGS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -45,6 +46,19 @@ def flag_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def binding_table() -> str:
+    lines = [
+        "| `--format` | binding | language | bit 0 is written | flags it defines | read from |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in BINDINGS:
+        written = " / ".join(f"`{q}{row.spell(FLAGS[0])}`" for q in row.qualifiers)
+        defined = "all" if row.bits == len(FLAGS) else f"bits 0-{row.bits - 1}"
+        lines.append(f"| `{row.format}` | {row.name} | {row.language} | {written} | {defined} "
+                     f"| {row.source} |")
+    return "\n".join(lines) + "\n"
+
+
 def run_block(command: str) -> str:
     assert command.startswith("migflags "), command
     env = {**os.environ, **CLEAN_ENV}
@@ -62,6 +76,8 @@ def regenerate(text: str) -> str:
         what = match.group("what").strip()
         if what == "flag-table":
             body = flag_table()
+        elif what == "binding-table":
+            body = binding_table()
         elif what.startswith("run "):
             body = run_block(what[len("run "):])
         else:

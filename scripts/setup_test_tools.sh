@@ -11,7 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libvirt-clients libvirt-dev bash-completion zsh fish)
+# libvirt-clients: real virsh 9.0.0; libvirt-dev: libvirt-api.xml; the shells: completion tests;
+# python3-libvirt, libsys-virt-perl, ruby-libvirt, gcc, a JDK: each --format evaluated for real
+packages=(libvirt-clients libvirt-dev bash-completion zsh fish
+          python3-libvirt libsys-virt-perl ruby-libvirt gcc libc6-dev openjdk-17-jdk-headless)
 if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

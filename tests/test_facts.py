@@ -62,7 +62,8 @@ def _migrate_since() -> str:
 
 
 @pytest.mark.parametrize(
-    "argv", [["decode", "1"], ["encode", "--live"], ["check", "--live"], ["list"]])
+    "argv", [["decode", "1"], ["encode", "--live"], ["check", "--live"], ["list"],
+             ["annotate", "/dev/null"]])
 def test_a_release_before_migration_existed_is_refused(runner: CliRunner, argv: list[str]) -> None:
     since = _migrate_since()
     assert since == "0.3.2"

@@ -11,7 +11,7 @@ from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request,
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS
 from migflags.tables.options import FETCH_INDEX, OPTIONS_BY_NAME, OptionKind
-from migflags.tables.producers import PRODUCERS
+from migflags.tables.producers import PRODUCERS, ProducerRow
 from migflags.tables.rules import (
     LAYER_ORDER,
     QEMU_FIRST_ENTRY,
@@ -32,15 +32,30 @@ def unknown_bits(value: int) -> tuple[int, ...]:
 
 
 @cache
-def _producer_values() -> tuple[tuple[int, Producer], ...]:
+def _producer_values() -> tuple[tuple[int, tuple[tuple[str, int], ...], ProducerRow], ...]:
+    """(base value, (label, bits) per option the producer may add, row)."""
     return tuple(
-        (parse_value(row.flags), Producer(row.name, row.description, row.source))
+        (parse_value(row.flags), tuple((label, parse_value(flags)) for label, flags in row.options),
+         row)
         for row in PRODUCERS
     )
 
 
 def producers_of(value: int) -> tuple[Producer, ...]:
-    return tuple(p for v, p in _producer_values() if v == value)
+    """Every producer known to send `value`; a producer with options is named with the
+    options this value has switched on (`KubeVirt migration (block, post-copy)`)."""
+    found = []
+    for base, options, row in _producer_values():
+        rest = value & ~base
+        if value & base != base:
+            continue
+        labels = [label for label, bits in options if rest & bits == bits]
+        if rest != sum(bits for label, bits in options if label in labels) or (
+                rest and not options):
+            continue
+        name = f"{row.name} ({', '.join(labels)})" if labels else row.name
+        found.append(Producer(name, row.description, row.source))
+    return tuple(found)
 
 
 TOO_NEW = "too-new"  # the rule id of a flag or option newer than the chosen release

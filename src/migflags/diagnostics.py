@@ -24,6 +24,29 @@ MESSAGES: tuple[Text, ...] = (
     Text("empty value: give a number such as 0x1b or names such as LIVE|PEER2PEER",
          "值为空：请给出数字（例如 0x1b）或名称（例如 LIVE|PEER2PEER）"),
     Text("empty flag name", "标志名称为空"),
+    # a binding's spelling (parse.py, tables/bindings.py)
+    Text("unknown flag {token}: it resembles {binding}'s spelling: did you mean {match}?",
+         "未知标志 {token}：它像 {binding} 的写法：你是不是想输入 {match}？"),
+    Text("unknown flag {token}: no libvirt binding migflags knows qualifies a flag with "
+         "{qualifier}",
+         "未知标志 {token}：migflags 所知的 libvirt 绑定中，没有一个用 {qualifier} 限定标志名"),
+    Text("unknown flag {token}: {binding} defines only bits 0-{last} of virDomainMigrateFlags, "
+         "not {name}: write {hex}",
+         "未知标志 {token}：{binding} 只定义了 virDomainMigrateFlags 的第 0-{last} 位，没有 "
+         "{name}：请写 {hex}"),
+    Text("unknown flag {token}: {name} is spelled {spelled}",
+         "未知标志 {token}：{name} 的写法是 {spelled}"),
+    Text("{token} is not in virDomainMigrateFlags: it is written like a constant of another "
+         "libvirt enum in {names}",
+         "{token} 不属于 virDomainMigrateFlags：它的写法像是 {names} 中另一个 libvirt 枚举的常量"),
+    Text("unknown flag {token}: not a virDomainMigrateFlags constant of {names}",
+         "未知标志 {token}：不是 {names} 的 virDomainMigrateFlags 常量"),
+    Text("{name} is {hex} (bit {bit}) in libvirt, but this code declares it as {value}",
+         "{name} 在 libvirt 中是 {hex}（第 {bit} 位），但这段代码把它声明为 {value}"),
+    Text("unexpected {char} in {text}", "{text} 中出现了意外的 {char}"),
+    Text("unbalanced ')' in {text}", "{text} 中的 ')' 不配对"),
+    Text("missing ')' in {text}", "{text} 中缺少 ')'"),
+    Text("parentheses nested more than {depth} deep", "括号嵌套超过了 {depth} 层"),
     Text("unknown flag {token}", "未知标志 {token}"),
     Text("empty value in {text}", "{text} 中的值为空"),
     Text("empty value", "值为空"),
@@ -131,4 +154,7 @@ MESSAGES: tuple[Text, ...] = (
     Text("Got unexpected extra argument ({words})", "多出了意外的参数（{words}）"),
     Text("Option {name} requires an argument.", "选项 {name} 需要一个参数。"),
     Text("Invalid value for {name}: {reason}", "{name} 的值无效：{reason}"),
+    # why
+    Text("no message to explain: give TEXT, or - to read standard input",
+         "没有要解释的消息：请给出 TEXT，或用 - 从标准输入读取"),
 )

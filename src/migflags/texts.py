@@ -80,6 +80,10 @@ UI: dict[str, Text] = {
     "explain_flag": Text(
         "{name} = {value} ({hex}), bit {bit}", "{name} = {value}（{hex}），第 {bit} 位"
     ),
+    "explain_binding": Text(
+        "{name} is the name of {c_name} in {bindings}.",
+        "{name} 是 {c_name} 在 {bindings} 中的名字。",
+    ),
     "explain_flag_option": Text(
         "virsh migrate {option}   since libvirt {since}",
         "virsh migrate {option}   自 libvirt {since} 起支持",
@@ -172,8 +176,8 @@ HELP: tuple[Text, ...] = (
     ),
     Text("Print the JSON document.", "输出 JSON 文档。"),
     Text(
-        "Print the flags as a C, Python or Go expression.",
-        "把标志输出为 C、Python 或 Go 表达式。",
+        "Print the flags as an expression of a language binding, or as shifts.",
+        "把标志输出为某个语言绑定的表达式，或输出为移位表达式。",
     ),
     Text(
         "Rich tables with colour on a terminal (auto), always, or plain text.",

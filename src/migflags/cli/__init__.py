@@ -65,6 +65,7 @@ COMMANDS = {
     "annotate": "migflags.cli.annotate:annotate_cmd",
     "lint": "migflags.cli.lint:lint_cmd",
     "completion": "migflags.cli.completion:completion_cmd",
+    "why": "migflags.cli.why:why_cmd",
 }
 
 

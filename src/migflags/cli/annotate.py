@@ -11,7 +11,7 @@ from typing import Any, BinaryIO, cast
 import click
 
 from migflags.annotate import BARE_BASES, Decoder, Input, Options, Summary, annotate_stream
-from migflags.cli.common import lang_option, libvirt_option, resolve_lang
+from migflags.cli.common import lang_option, libvirt_option, resolve_lang, version_note
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
 from migflags.text import Text
@@ -120,6 +120,7 @@ def annotate_cmd(
     files: tuple[str, ...], only: bool, as_json: bool, color: str, bare: str, strict: bool,
     version: LibvirtVersion, lang: str | None,
 ) -> None:
+    version_note(version)
     paths = list(files) or ["-"]
     for path in paths:
         if path != "-" and os.path.isdir(path):

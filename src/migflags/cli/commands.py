@@ -23,7 +23,7 @@ from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
 from migflags.model import Request, Result
-from migflags.parse import flag_spellings, lookup_flag, parse_value
+from migflags.parse import flag_spellings, is_qualified, lookup_flag, parse_value, spelled_by
 from migflags.render.words import survives_word_splitting, virsh_args
 from migflags.tables.flags import FLAG_MASK, FLAGS, FlagRow
 from migflags.tables.options import (
@@ -76,6 +76,12 @@ def _pasted_line(
     return result
 
 
+def _looks_like_code(text: str) -> bool:
+    """A pasted expression or declaration rather than a log line."""
+    stripped = text.strip()
+    return stripped.endswith(";") or any(mark in stripped for mark in ("<<", "|", ":="))
+
+
 def _value_of(text: str) -> int:
     """A value as the other commands take it, or else a whole log line carrying one."""
     try:
@@ -86,8 +92,8 @@ def _value_of(text: str) -> int:
         logged = value_in_log_line(text)
         if logged is not None:
             return logged
-        if len(text.split()) < 3:  # a value with a typo: the parser's message names the token
-            raise
+        if len(text.split()) < 3 or _looks_like_code(text):
+            raise  # a value or code with a typo: the parser's message names the token
         shown = text if len(text) <= 60 else text[:57] + "..."
         raise InputError(f"no migration flags value in {shown!r}: give a number, flag names, "
                          "or a log line that 'migflags annotate' would annotate") from None
@@ -257,11 +263,16 @@ def _find_option(name: str) -> OptionRow | None:
             or by_macro.get(key.upper()))
 
 
-def _explain_flag(row: FlagRow, language: str) -> None:
+def _explain_flag(row: FlagRow, language: str, name: str = "") -> None:
     click.echo(UI["explain_flag"].get(language).format(
         name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))
     click.echo(UI["explain_flag_option"].get(language).format(
         option=row.virsh_option, since=row.since))
+    bindings = spelled_by(name) if name else []
+    if bindings:
+        click.echo(UI["explain_binding"].get(language).format(
+            name=name.strip(), c_name=row.c_name,
+            bindings=", ".join(f"{b.name} ({b.language})" for b in bindings)))
     click.echo("")
     click.echo(row.summary.get(language))
     click.echo("")
@@ -329,7 +340,7 @@ def explain_cmd(name: str, lang: str | None) -> None:
     except InputError:
         pass
     else:
-        _explain_flag(row, language)
+        _explain_flag(row, language, name)
         return
     option = _find_option(name)
     if option is not None:
@@ -345,6 +356,8 @@ def explain_cmd(name: str, lang: str | None) -> None:
     try:
         value = parse_value(name)
     except InputError:
+        if is_qualified(name):
+            raise  # a binding's constant: the parser's message names the binding
         candidates = [*flag_spellings(), *OPTIONS_BY_NAME, *OPTIONS_BY_PARAM,
                       *(row.param_macro for row in OPTIONS if row.param_macro), *RULES_BY_ID]
         hint = did_you_mean(name.strip().lstrip("-"), candidates)

@@ -60,7 +60,7 @@ def output_options(fn: F) -> F:
                 "expr_format",
                 type=click.Choice(STYLES),
                 default=None,
-                help="Print the flags as a C, Python or Go expression.",
+                help="Print the flags as an expression of a language binding, or as shifts.",
             ),
             click.option(
                 "--color",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.cells import cell_len as line_width
 from rich.console import Console
@@ -12,6 +14,9 @@ from rich.text import Text as RichText
 from migflags.model import Result
 from migflags.render.sections import CONTINUED, FLAG_COLUMNS, NUMERIC_COLUMNS, Sections, build
 from migflags.texts import UI, word_for
+
+if TYPE_CHECKING:
+    from migflags.why import Explained
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -204,3 +209,31 @@ def print_pieces(console: Console, pieces: list[tuple[str, str]]) -> None:
     for text, style in pieces:
         line.append(text, style=style)
     console.print(line)
+
+
+def print_why(console: Console, items: list[Explained], lang: str) -> None:
+    """`migflags why` on a terminal: one grid per match, the fix in green."""
+    from migflags.render.why_doc import LABELS, fields, title
+
+    for index, item in enumerate(items):
+        if index:
+            console.print()
+        if not item.matches:
+            console.print(RichText(LABELS["no_match"].format(message=item.message).get(lang),
+                                   style="bold red"))
+            for match in item.closest:
+                line = RichText("  " + title(match, lang) + ": ", style="yellow")
+                line.append(match.wording.message)
+                console.print(line)
+            continue
+        console.print(RichText(item.input.strip(), style="bold"))
+        fix_label = LABELS["fix"].get(lang)
+        for match in item.matches:
+            console.print(RichText("  " + title(match, lang), style="bold cyan"))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column()
+            for label, value in fields(match, lang):
+                grid.add_row("    " + label, RichText(value, style="green" if label == fix_label
+                                                       else ""))
+            console.print(grid)

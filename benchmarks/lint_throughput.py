@@ -11,12 +11,18 @@ and reports the best of N wall-clock seconds for each, the lint time without the
 (what the scanning and checking cost beyond start-up), and the lines per second. The target
 is a whole run under 1 s for 10,000 lines. The tree is deleted at the end.
 
-    python benchmarks/lint_throughput.py [--lines 10000] [--files 100] [--runs 5]
+`--instructions` also counts the instructions of both commands under valgrind's callgrind
+(one run each): a figure that does not move with the load of a busy machine, for comparing two
+versions of the code.
+
+    python benchmarks/lint_throughput.py [--lines 10000] [--files 100] [--runs 5] \
+        [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import subprocess
@@ -93,6 +99,8 @@ def main() -> int:
     parser.add_argument("--lines", type=int, default=10_000)
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions under callgrind (needs valgrind)")
     args = parser.parse_args()
     migflags = shutil.which("migflags")
     base = [migflags] if migflags else [sys.executable, "-m", "migflags"]
@@ -106,6 +114,8 @@ def main() -> int:
         done = subprocess.run([*base, "lint", "--json", str(root)], capture_output=True,
                               text=True, check=False)
         found = len(done.stdout.splitlines())
+        counts = _instructions([*base, "lint", str(root)], [*base, "--version"]) \
+            if args.instructions else None
     finally:
         shutil.rmtree(root)
     lint, start = min(lint_times), min(base_times)
@@ -115,7 +125,22 @@ def main() -> int:
     print(f"migflags --version: {start:.3f} s (start-up baseline)")
     print(f"lint beyond start-up: {lint - start:.3f} s, {lines / max(lint - start, 1e-9):,.0f} "
           "lines/s")
+    if counts is not None:
+        mine, start_count = counts
+        print(f"instructions: lint {mine / 1e6:.1f} M, --version {start_count / 1e6:.1f} M, "
+              f"ratio {mine / start_count:.2f}")
     return 0 if found == commands else 1
+
+
+def _instructions(lint: list[str], start: list[str]) -> tuple[int, int] | None:
+    import instructions  # benchmarks/instructions.py, beside this file
+
+    if not instructions.available():
+        print("instructions: valgrind is not installed")
+        return None
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(LC_ALL="C.UTF-8")
+    return instructions.count(lint, env), instructions.count(start, env)
 
 
 if __name__ == "__main__":

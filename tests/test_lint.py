@@ -219,6 +219,19 @@ def test_markdown_prose_and_code() -> None:
                      (4, ["--live", "g", "h"])]
 
 
+def test_prose_that_only_names_the_command() -> None:
+    text = (
+        "virsh migrate is the command that moves a guest.\n"    # prose: no option
+        "virsh migrate --live moves it while it runs.\n"         # 2 prose with an option
+        "```\n"
+        "virsh migrate web01 qemu+ssh://dst/system\n"            # 4 code
+        "```\n"
+        "    virsh migrate db01 qemu+ssh://dst/system\n"         # 6 indented code
+        "$ virsh migrate app01 qemu+ssh://dst/system\n"          # 7 a prompt
+    )
+    assert [c.line for c in scan(text, MARKDOWN)] == [2, 4, 6, 7]
+
+
 def test_shell_comments_are_not_commands() -> None:
     text = "# virsh migrate --live a b\nvirsh migrate --p2p c d # virsh migrate e f\n"
     found = [(c.line, [w.text for w in c.words][2:]) for c in scan(text, SHELL)]

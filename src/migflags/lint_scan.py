@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from migflags.paste import COMMAND, PROGRAM, Word, find_commands
+from migflags.paste import COMMAND, PROGRAM, Word, find_commands, has_prompt
 
 SHELL, MARKDOWN, RST, YAML, TEXT = "shell", "markdown", "rst", "yaml", "text"
 _SUFFIXES = {
@@ -36,6 +36,7 @@ _YAML_KEY = re.compile(
     r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?:ansible\.(?:builtin|legacy)\.)?"
     r"(?P<key>shell|command|cmd)[ \t]*:(?:[ \t]+(?P<value>.*))?$"
 )
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 _PROSE_LEAD = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?P<ticks>`*)")
 
 
@@ -87,17 +88,39 @@ def _scan_shell(lines: list[str]) -> Iterator[Candidate]:
             yield from _commands(text, start, prompts=False)
 
 
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Which lines are inside a fenced code block (``` or ~~~, Markdown)."""
+    inside = False
+    code = []
+    for line in lines:
+        fence = _FENCE.match(line) is not None
+        if fence:
+            inside = not inside
+        code.append(inside and not fence)
+    return code
+
+
 def _scan_prose(lines: list[str]) -> Iterator[Candidate]:
-    """Markdown, reST and plain text: code blocks and prose alike, line by line."""
+    """Markdown, reST and plain text, line by line. Code (a fenced or indented block, inline
+    code, a line with a prompt) is taken as it is; a prose line that merely starts with
+    `virsh migrate` ("virsh migrate is the command that...") counts only when it gives an
+    option (a word starting with `-`)."""
+    fenced: list[bool] | None = None
     for start, text in _logical_lines(lines):
         if not _mentions(text):
             continue
+        if fenced is None:
+            fenced = _code_lines(lines)
         lead = _PROSE_LEAD.match(text)
         assert lead is not None  # every part of the pattern is optional
         body = text[lead.end() :]
         if lead["ticks"]:  # inline code: the command ends where the code span does
             body = body.split(lead["ticks"], 1)[0]
-        yield from _commands(body, start, prompts=True)
+        code = (fenced[start] or bool(lead["ticks"]) or text.startswith(("    ", "\t"))
+                or has_prompt(body))
+        for candidate in _commands(body, start, prompts=True):
+            if code or any(word.text.startswith("-") for word in candidate.words[1:]):
+                yield candidate
 
 
 def _unquote_yaml(value: str) -> str:

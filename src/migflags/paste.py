@@ -261,6 +261,11 @@ def program_index(words: list[Word]) -> int | None:
     return _first_program(words, _VIRSH)
 
 
+def has_prompt(line: str) -> bool:
+    """Whether a line starts with a console prompt (`$ `, `# `, `virsh # `, ...)."""
+    return _PROMPT.match(line) is not None
+
+
 def strip_prompts(text: str) -> str:
     """Remove a console prompt at the start of each line; `virsh # ` becomes `virsh `."""
     if "$" not in text and "#" not in text and "%" not in text and ">" not in text:

@@ -8,22 +8,22 @@ Two kinds of generated block, each between markers:
     <!-- generated: flag-table -->  ...  <!-- end -->
     <!-- generated: run migflags decode 1035 -->  ```text ... ```  <!-- end -->
 
-A `run` block holds the real output (stdout, then stderr) of the command, run through Click's
-CliRunner with plain output in English, so the README never shows output the tool does not
-print.
+A `run` block holds the real output (stdout, then stderr) of the command line run by bash
+exactly as written (plain output in English, the `migflags` installed beside this Python first
+on PATH), so the README never shows output the tool does not print and every example pastes
+into bash as it is.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
-import shlex
+import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from migflags.cli import main
+from migflags.tables.bindings import BINDINGS
 from migflags.tables.flags import FLAGS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -46,20 +46,28 @@ def flag_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def binding_table() -> str:
+    lines = [
+        "| `--format` | binding | language | bit 0 is written | flags it defines | read from |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in BINDINGS:
+        written = " / ".join(f"`{q}{row.spell(FLAGS[0])}`" for q in row.qualifiers)
+        defined = "all" if row.bits == len(FLAGS) else f"bits 0-{row.bits - 1}"
+        lines.append(f"| `{row.format}` | {row.name} | {row.language} | {written} | {defined} "
+                     f"| {row.source} |")
+    return "\n".join(lines) + "\n"
+
+
 def run_block(command: str) -> str:
-    argv = shlex.split(command)
-    assert argv[0] == "migflags", command
-    stdin = None
-    if "<<<" in argv:
-        cut = argv.index("<<<")
-        stdin = argv[cut + 1].replace("\\n", "\n") + "\n"
-        argv = argv[:cut]
-    result = CliRunner().invoke(main, argv[1:], input=stdin, env=CLEAN_ENV,
-                                prog_name="migflags")
-    text = result.stdout + result.stderr
-    shown = f"$ {command}\n{text}"
-    if result.exit_code:
-        shown += f"[exit status {result.exit_code}]\n"
+    assert command.startswith("migflags "), command
+    env = {**os.environ, **CLEAN_ENV}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL)
+    shown = f"$ {command}\n{done.stdout}{done.stderr}"
+    if done.returncode:
+        shown += f"[exit status {done.returncode}]\n"
     return f"```text\n{shown}```\n"
 
 
@@ -68,6 +76,8 @@ def regenerate(text: str) -> str:
         what = match.group("what").strip()
         if what == "flag-table":
             body = flag_table()
+        elif what == "binding-table":
+            body = binding_table()
         elif what.startswith("run "):
             body = run_block(what[len("run "):])
         else:
@@ -78,6 +88,7 @@ def regenerate(text: str) -> str:
 
 
 def main_() -> int:
+    os.chdir(README.parent)  # examples name files of the repository (examples/lint/...)
     current = README.read_text(encoding="utf-8")
     fresh = regenerate(current)
     if "--check" in sys.argv[1:]:

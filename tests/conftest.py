@@ -14,6 +14,8 @@ settings.register_profile("migflags", deadline=None)
 settings.load_profile("migflags")
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# The one command that installs what every skipped tier needs (named in the closing line).
+SETUP_COMMAND = "bash scripts/setup_test_tools.sh"
 
 
 def require(condition: bool, why: str) -> None:
@@ -53,3 +55,32 @@ def virsh9() -> str:
 def virsh12() -> str:
     """Path of the private virsh 12.9.0 (MIGFLAGS_VIRSH12)."""
     return _virsh("12.9.0")
+
+
+_SKIP_LINE = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> None:
+    """Note what was skipped, to be printed as the run's very last line."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    what = "; ".join(f"{count} because {reason}" for reason, count in
+                     sorted(reasons.items(), key=lambda item: -item[1]))
+    config.stash[_SKIP_LINE] = (f"{len(skipped)} skipped ({what}); to run them: "
+                                f"{SETUP_COMMAND} (as root on Debian 12)")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # After pytest's own "N passed, N skipped" line, so that the hint is the last thing shown.
+    line = config.stash.get(_SKIP_LINE, None)
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if line and reporter is not None:
+        reporter.write_line(line)

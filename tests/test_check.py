@@ -132,7 +132,8 @@ def test_check_names_the_version(runner: CliRunner) -> None:
 def test_check_warnings_only_is_accepted(runner: CliRunner) -> None:
     code, out = _run(runner, "--live", "--p2p", "--unsafe")
     assert code == 0
-    assert "warning [advice] advice-unsafe:" in out
+    assert "warning [advice] advice-unsafe" in out.splitlines()
+    assert not any(line.endswith(":") for line in out.splitlines())
     assert UI["accepted"].en.format(version=NEWEST) in out
 
 
@@ -215,3 +216,49 @@ def test_decode_lists_problems_and_still_decodes(runner: CliRunner) -> None:
     result = runner.invoke(main, ["decode", "1035", "--color", "never"])
     assert "VIR_MIGRATE_OFFLINE" in result.stdout
     assert "Options --live and --offline are mutually exclusive" in result.stdout
+
+
+def test_check_with_an_expression_says_why_it_exits_1(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "1035", "--format", "c"])
+    assert result.exit_code == 1
+    assert result.stdout == ("VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_PERSIST_DEST"
+                             " | VIR_MIGRATE_OFFLINE\n")
+    assert result.stderr == ("migflags: refused by virsh 12.9.0: Options --live and --offline "
+                             "are mutually exclusive\n")
+
+
+def test_check_json_refusal_is_said_on_stderr_only(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "1035", "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["problems"][0]["rule"] == "virsh-live-offline"
+    assert "refused by virsh 12.9.0" in result.stderr
+
+
+def test_check_accepted_expression_says_nothing_on_stderr(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "3", "--format", "python"])
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+ESC = "\x1b["
+
+
+def test_check_is_rich_with_decodes_colours(runner: CliRunner) -> None:
+    """--color always: the level word and the layer's message in the colours decode uses."""
+    checked = runner.invoke(main, ["check", "1035", "--color", "always"]).stdout
+    decoded = runner.invoke(main, ["decode", "1035", "--color", "always"]).stdout
+    for styled in (f"{ESC}1;31merror{ESC}0m",
+                   f"{ESC}1mOptions --live and --offline are mutually exclusive{ESC}0m",
+                   f"{ESC}32mfix: Drop --offline"):
+        assert styled in checked
+        assert styled in decoded
+    assert f"{ESC}1;31mrefused by virsh 12.9.0" in checked
+
+
+def test_check_rich_accepted_is_green(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["check", "--live", "--p2p", "--color", "always"]).stdout
+    assert out == f"{ESC}1;32maccepted by virsh, libvirt and QEMU (libvirt 12.9.0){ESC}0m\n"
+
+
+def test_check_color_never_has_no_escape(runner: CliRunner) -> None:
+    out = runner.invoke(main, ["check", "1035", "--color", "never"]).stdout
+    assert ESC not in out

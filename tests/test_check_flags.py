@@ -61,19 +61,3 @@ def test_most_rules_reduce_to_masks() -> None:
     compiled = [c for api in Api for _, _, c in _flags_only_rules(NEWEST, api)]
     assert compiled and sum(c is not None for c in compiled) >= len(compiled) * 0.9
 
-
-_words = st.lists(
-    st.one_of(st.sampled_from(["LIVE", "p2p", "0x1b", "3", " ", "  ", "\t", "\u3000", "\x1c",
-                               "|", ",", "+", "VIR_MIGRATE_LIVE", "a b", ""]),
-              st.text(max_size=4)),
-    max_size=8,
-).map("".join)
-
-
-@given(text=_words)
-def test_splitting_terms_without_the_regex_is_the_regex(text: str) -> None:
-    import re
-
-    from migflags.parse import _SPLIT, split_terms
-
-    assert split_terms(text.strip()) == re.split(_SPLIT, text.strip(), flags=re.I)

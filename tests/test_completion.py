@@ -236,7 +236,7 @@ def test_double_dash(args: list[str], incomplete: str, expected: list[str]) -> N
 
 
 @pytest.mark.parametrize(("args", "choices"), [
-    (["decode", "--format"], "c python go"),
+    (["decode", "--format"], "c python java csharp go go-module perl ruby rust shift"),
     (["list", "--lang"], " ".join(LANGUAGES)),
     (["encode", "--color"], "auto always never"),
     (["completion"], " ".join(SHELLS)),
@@ -336,3 +336,18 @@ def test_completion_request_does_not_import_rich() -> None:
                 if line.startswith("import time:")]
     assert "migflags.cli" in imported
     assert [m for m in imported if m.split(".")[0] == "rich" or "rich_table" in m] == []
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("libvirt.MIGRATE_PE", ["libvirt.MIGRATE_PEER2PEER", "libvirt.MIGRATE_PERSIST_DEST"]),
+    ("libvirt.MigratePe", ["libvirt.MigratePeer2peer", "libvirt.MigratePersistDest"]),
+    ("Domain.MigrateFlags.LIVE|Domain.MigrateFlags.TUN", [
+        "Domain.MigrateFlags.LIVE|Domain.MigrateFlags.TUNNELED"]),
+    ("Libvirt::Domain::MIGRATE_RDMA", ["Libvirt::Domain::MIGRATE_RDMA_PIN_ALL"]),
+    ("Libvirt::Domain::MIGRATE_TL", []),  # ruby-libvirt has no TLS constant
+    ("Sys::Virt::Domain::MIGRATE_TL", ["Sys::Virt::Domain::MIGRATE_TLS"]),
+])
+def test_binding_constants_complete(word: str, expected: list[str]) -> None:
+    from migflags.complete import flag_candidates
+
+    assert [c.value for c in flag_candidates(word)] == expected

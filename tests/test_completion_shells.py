@@ -278,7 +278,10 @@ def test_fish(case: Case, shell_env: dict[str, str]) -> None:
 
 
 def _shared_data() -> dict[str, str]:
-    tomllib = pytest.importorskip("tomllib")
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: the same parser, published as tomli
+        import tomli as tomllib  # type: ignore[no-redef]
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     mapping: dict[str, str] = config["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
     return mapping

@@ -190,6 +190,8 @@ def test_plain_exact(runner: CliRunner) -> None:
         f"  1      2  0x2  VIR_MIGRATE_PEER2PEER  --p2p         0.7.2  {p2p}",
         "virsh migrate arguments: --live --p2p",
         "command: virsh migrate --live --p2p DOMAIN DESTURI",
+        "Looks like Cockpit Machines temporary migration: Cockpit's Machines page with "
+        "'Temporary migration': the source keeps the definition.",
         "checked against libvirt 12.9.0",
     ]
     assert result.exit_code == 0

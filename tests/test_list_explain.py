@@ -116,11 +116,11 @@ def test_explain_lang_zh(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("postcopyy", "migflags: error: unknown flag or option 'postcopyy': "
+        ("postcopyy", "migflags: error: unknown flag, option, parameter or rule 'postcopyy': "
                       "did you mean 'postcopy'?"),
-        ("--postcopyy", "migflags: error: unknown flag or option '--postcopyy': "
+        ("--postcopyy", "migflags: error: unknown flag, option, parameter or rule '--postcopyy': "
                         "did you mean 'postcopy'?"),
-        ("bandwidht", "migflags: error: unknown flag or option 'bandwidht': "
+        ("bandwidht", "migflags: error: unknown flag, option, parameter or rule 'bandwidht': "
                       "did you mean 'bandwidth'?"),
     ],
 )
@@ -136,3 +136,59 @@ def test_explain_option_shows_its_note(runner: CliRunner) -> None:
     result = runner.invoke(main, ["explain", "--direct"])
     assert result.exit_code == 0
     assert "direct migration is not supported by the source host" in result.stdout
+
+
+# ---------------------------------------------------------------- explain: every kind of name
+
+
+def test_explain_a_value_explains_each_flag(runner: CliRunner) -> None:
+    result = run(runner, "explain", "0x1b")
+    assert result.exit_code == 0
+    heads = [line for line in result.stdout.splitlines() if " = " in line and ", bit " in line]
+    assert heads == ["VIR_MIGRATE_LIVE = 1 (0x1), bit 0", "VIR_MIGRATE_PEER2PEER = 2 (0x2), bit 1",
+                     "VIR_MIGRATE_PERSIST_DEST = 8 (0x8), bit 3",
+                     "VIR_MIGRATE_UNDEFINE_SOURCE = 16 (0x10), bit 4"]
+    assert BY_SHORT["UNDEFINE_SOURCE"].explanation.en in result.stdout
+
+
+def test_explain_a_value_with_an_unknown_bit(runner: CliRunner) -> None:
+    result = run(runner, "explain", "flags=0x200001")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "VIR_MIGRATE_LIVE = 1 (0x1), bit 0"
+    assert result.stdout.splitlines()[-1] == "unknown bit 21"
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("migrate_disks", "--migrate-disks  (since libvirt 1.2.17)"),
+        ("bandwidth.postcopy", "--postcopy-bandwidth  (since libvirt 5.1.0)"),
+        ("VIR_MIGRATE_PARAM_BANDWIDTH", "--bandwidth  (since libvirt 5.7.0)"),
+        ("VIR_MIGRATE_PARAM_MIGRATE_DISKS", "--migrate-disks  (since libvirt 1.2.17)"),
+    ],
+)
+def test_explain_a_param_key_or_macro(runner: CliRunner, name: str, head: str) -> None:
+    result = run(runner, "explain", name)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == head
+
+
+def test_explain_param_macro_lines(runner: CliRunner) -> None:
+    result = run(runner, "explain", "VIR_MIGRATE_PARAM_BANDWIDTH")
+    assert result.stdout.splitlines()[1] == "param: bandwidth (ullong), VIR_MIGRATE_PARAM_BANDWIDTH"
+
+
+def test_explain_a_rule_id(runner: CliRunner) -> None:
+    result = run(runner, "explain", "virsh-live-offline")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "virsh-live-offline: error raised by virsh, with these words:"
+    assert "  Options --live and --offline are mutually exclusive" in lines
+    assert lines[-1] == ("fix: Drop --offline to move a running guest, or drop --live to move "
+                         "only its definition.")
+
+
+def test_explain_a_misspelt_macro_suggests_the_macro(runner: CliRunner) -> None:
+    result = run(runner, "explain", "VIR_MIGRATE_PARAM_BANDWIDHT")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("did you mean 'VIR_MIGRATE_PARAM_BANDWIDTH'?\n")

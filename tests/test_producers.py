@@ -27,11 +27,12 @@ def test_row_is_written_with_flag_names(row: ProducerRow) -> None:
     assert value and value & ~FLAG_MASK == 0
     assert row.description.en.strip()
     assert "/" in row.source and " " in row.source  # repository and path, then what
+    for label, flags in row.options:  # each option: flag names, bits the base does not have
+        assert label and parse_value(flags) & value == 0 and parse_value(flags) & ~FLAG_MASK == 0
 
 
-def test_values_and_names_are_unique() -> None:
-    values = [parse_value(row.flags) for row in PRODUCERS]
-    assert len(set(values)) == len(values)
+def test_names_are_unique() -> None:
+    # values may repeat: several tools send the same flags, and decode names them all
     assert len({row.name for row in PRODUCERS}) == len(PRODUCERS)
 
 
@@ -56,7 +57,7 @@ VDSM = ("LIVE", "PEER2PEER", "PERSIST_DEST")
     ],
 )
 def test_known_values(value: int, name: str) -> None:
-    assert [p.name for p in producers_of(value)] == [name]
+    assert name in [p.name for p in producers_of(value)]  # others may send it too
 
 
 def test_unrelated_value_has_no_producer() -> None:

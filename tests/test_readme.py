@@ -33,3 +33,20 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = readme.split("## Quick start", 1)[1].split("```sh")[2].split("&&")[-1]
     assert test_command.split("```")[0].strip() in ci.splitlines()
+
+
+def test_examples_are_what_bash_prints_for_the_pasted_line() -> None:
+    """Each example's output came from bash running the `$` line as written: a `<<<` string
+    with `\\n` must use $'...' (bash does not expand `\\n` inside '...'), so the annotate
+    example shows three log lines, not one line with `\\n` in it."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = "<!-- generated: run migflags annotate <<< "
+    annotate = text.split(marker, 1)[1].split("<!-- end", 1)[0]
+    assert annotate.startswith("$'")
+    output = annotate.split("```text\n", 1)[1].split("```", 1)[0].splitlines()[1:]
+    assert len(output) == 3
+    assert output[0].endswith("flags=0x1b  [LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE]")
+    assert output[2].endswith("speed [0].  [LIVE|COMPRESSED]")
+    for block in text.split("```text\n")[1:]:
+        lines = block.split("```", 1)[0].splitlines()
+        assert not any("\\n" in line for line in lines[1:]), lines[0]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from migflags.check import PARAMS_SUBJECT, TESTS, api_for, check, parse_term
+from migflags.check import FLAGS_SUBJECT, PARAMS_SUBJECT, TESTS, api_for, check, parse_term
 from migflags.core import NEWEST, analyse
 from migflags.model import FileArg, Problem, Request
 from migflags.tables.options import DESTURI_OPTION, OPTIONS, OPTIONS_BY_NAME, OptionKind, ValueType
@@ -83,12 +83,19 @@ def satisfy(text: str, state: State, version: LibvirtVersion) -> None:
         state[name] = LOCAL_URI
     elif term.test == "unknown":
         state[_newer_param(version)] = _plain_value(_newer_param(version))
+    elif term.test == "only-unknown":
+        for known in [n for n in state if OPTIONS_BY_NAME[n].kind is OptionKind.FLAG]:
+            del state[known]
+        state[FLAGS_SUBJECT] = 1 << 40
     else:
         raise AssertionError(f"no builder for {text}")
 
 
 def violate(text: str, state: State) -> None:
     term = parse_term(text)
+    if term.negate and term.option == FLAGS_SUBJECT:
+        satisfy(text[1:], state, NEWEST)
+        return
     if term.negate:
         state[term.option] = _plain_value(term.option)
         return
@@ -113,6 +120,10 @@ def request_of(state: State) -> Request:
     values: list[tuple[str, object]] = []
     desturi = None
     for name, value in state.items():
+        if name == FLAGS_SUBJECT:  # raw bits no flag row defines
+            assert isinstance(value, int)
+            flags |= value
+            continue
         row = OPTIONS_BY_NAME[name]
         if row.kind is OptionKind.FLAG:
             assert row.flag is not None
@@ -238,7 +249,8 @@ def test_rule_is_well_formed(rule: Rule) -> None:
         assert rule.since < rule.until
     for text in rule.terms:
         term = parse_term(text)
-        assert term.option == PARAMS_SUBJECT or term.option in OPTIONS_BY_NAME, text
+        subjects = (PARAMS_SUBJECT, FLAGS_SUBJECT)
+        assert term.option in subjects or term.option in OPTIONS_BY_NAME, text
         if term.op == ":":
             assert term.test in TESTS, text
     if rule.kind is RuleKind.EXCLUDES:

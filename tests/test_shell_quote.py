@@ -158,14 +158,42 @@ def test_plain_command_line_is_the_same_string(runner: CliRunner, domain: str) -
     assert f"command: {command}\n" in plain.stdout
 
 
+# Values that `$(...)` would split, glob or drop: -q refuses them (checked by hand: each has a
+# blank, a glob character, or is empty).
+SPLIT_BY_SUBSTITUTION = {"vm; rm -rf ~", "vm && touch $CANARY", "$(touch $CANARY)",
+                         "`touch $CANARY`", "vm\ntouch $CANARY", "it's \"quoted\"", "a b\tc",
+                         "*", "虚拟机 é", "|| touch $CANARY #", "> $CANARY"}
+
+
 @pytest.mark.parametrize("value", HOSTILE)
-def test_decode_args_only_is_shell_quoted(
+def test_decode_args_only_in_command_substitution(
     runner: CliRunner, sandbox: dict[str, str], value: str
 ) -> None:
+    """-q is for `virsh migrate $(migflags decode -q ...)`: its words arrive exactly, or -q
+    refuses (exit 2) and points to the shell-quoted command line."""
     result = runner.invoke(main, ["decode", "-q", "0x3", "--param", f"dname={value}"])
+    if value in SPLIT_BY_SUBSTITUTION:
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert "would not come through its word splitting unchanged" in result.stderr
+        assert "'command:' line" in result.stderr
+        return
     assert result.exit_code == 0, result.output
-    argv = run_in_shell("virsh migrate " + result.stdout.strip(), sandbox)
+    out = Path(sandbox["CWD"]) / "args.txt"
+    out.write_text(result.stdout)
+    argv = run_in_shell(f'virsh migrate $(cat "{out}")', sandbox)
     assert argv == ["migrate", "--live", "--p2p", "--dname", value]
+
+
+def test_decode_args_only_is_not_quoted(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["decode", "-q", "0x1b", "--param", "dname=it's"])
+    assert result.stdout == "--live --p2p --persistent --undefinesource --dname it's\n"
+
+
+def test_decode_args_only_refuses_a_glob_in_a_list(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["decode", "-q", "0x43", "--param", "migrate_disks=vd[ab]"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("migflags: error: -q prints words for $(...), and 'vd[ab]' ")
 
 
 @pytest.mark.parametrize("domain", HOSTILE)

@@ -44,9 +44,14 @@ _PARAM = re.compile(r'^params\["(?P<key>[^"]*)"\]=\((?P<type>[^)]*)\)(?P<value>.
 _JOB_DONE = re.compile(r"^Thread \d+ finished job doMigrate\b")
 
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Where scripts/fetch_virsh12.sh puts the private virsh 12.9.0 by default.
+VIRSH12_DEFAULT = os.path.join(REPO, ".test-tools", "virsh-12.9.0", "virsh")
+
+
 def virsh12_path() -> str:
-    """Where the private virsh 12.9.0 lives (CI points MIGFLAGS_VIRSH12 at its copy)."""
-    return os.environ.get("MIGFLAGS_VIRSH12", "/tmp/v12/virsh")
+    """Where the private virsh 12.9.0 lives: MIGFLAGS_VIRSH12, else the repository's copy."""
+    return os.environ.get("MIGFLAGS_VIRSH12") or VIRSH12_DEFAULT
 
 
 def virsh_for(version: str) -> str | None:

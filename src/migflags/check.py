@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import NamedTuple
 
-from migflags.model import FileArg, Problem, Request
+from migflags.model import FileArg, Problem, RawValue, Request
+from migflags.tables.flags import FLAG_MASK
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -20,11 +21,14 @@ from migflags.tables.options import (
     OPTIONS_BY_NAME,
     OptionKind,
 )
-from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Rule, RuleKind
+from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Layer, Rule, RuleKind
 from migflags.versions import LibvirtVersion
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
+# Subject of tests that look at the flags integer as a whole (bits no flag row defines).
+FLAGS_SUBJECT = "flags"
+SUBJECTS = (PARAMS_SUBJECT, FLAGS_SUBJECT)
 
 
 class Hit(NamedTuple):
@@ -38,6 +42,7 @@ class Context(NamedTuple):
     request: Request
     version: LibvirtVersion
     api: Api
+    unread: frozenset[str] = frozenset()  # options whose value virsh refused (`RawValue`)
 
 
 class Term(NamedTuple):
@@ -159,6 +164,12 @@ def _unknown_param(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | 
     return None
 
 
+def _only_unknown_bits(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """Bits are set, and none of them is a flag the table knows (a value from elsewhere)."""
+    flags = ctx.request.flags
+    return Hit() if flags and not flags & FLAG_MASK else None
+
+
 TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
 TESTS: dict[str, TestFn] = {
     "not-in": _not_in,
@@ -168,6 +179,7 @@ TESTS: dict[str, TestFn] = {
     "empty": _empty,
     "local": _local,
     "unknown": _unknown_param,
+    "only-unknown": _only_unknown_bits,
 }
 
 
@@ -176,8 +188,7 @@ TESTS: dict[str, TestFn] = {
 
 def _positive(ctx: Context, term: Term) -> Hit | None:
     if term.op == ":":
-        value = None if term.option == PARAMS_SUBJECT else option_value(ctx.request,
-                                                                        term.option)
+        value = None if term.option in SUBJECTS else option_value(ctx.request, term.option)
         return TESTS[term.test](ctx, value, term.args)
     value = option_value(ctx.request, term.option)
     if value is None or value is False:
@@ -207,8 +218,17 @@ def api_for(request: Request) -> Api:
     return Api.MIGRATE3
 
 
+@cache
+def _term_options(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(parse_term(text).option for text in terms)
+
+
 def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
-    """The hit that makes `rule` fire for this request, or None when it does not fire."""
+    """The hit that makes `rule` fire for this request, or None when it does not fire. A rule
+    that tests an option whose value virsh refused stays silent: virsh stops at that value,
+    so what the rule would say about it is unknown."""
+    if ctx.unread and not ctx.unread.isdisjoint(_term_options(rule.terms)):
+        return None
     hits = [term_hit(ctx, t) for t in rule.when]
     if not all(hits):
         return None
@@ -246,10 +266,17 @@ def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
 
 
 def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ...]:
-    steps = PHASE_ORDER[ctx.api]
-    phase = -1 if rule.phase is None else (
-        steps.index(rule.phase) if rule.phase in steps else len(steps)
-    )
+    """Layer, then the step inside it: for virsh where in its run the rule is checked
+    (`virsh_argv.step_position`), for the QEMU driver the phase of its entry point."""
+    if rule.layer is Layer.VIRSH:
+        from migflags.virsh_argv import step_position  # not on `decode`'s start-up path
+
+        phase = step_position(rule.step_for(ctx.version))
+    else:
+        steps = PHASE_ORDER[ctx.api]
+        phase = -1 if rule.phase is None else (
+            steps.index(rule.phase) if rule.phase in steps else len(steps)
+        )
     return (LAYER_ORDER[rule.layer], phase, rule.order, hit.at, position)
 
 
@@ -281,6 +308,8 @@ def _conj(ctx: Context, texts: tuple[str, ...], negate: bool = False) -> _Conj |
             else:
                 set_ |= row.flag.value
             continue
+        if term.option == FLAGS_SUBJECT:  # a test of the whole value: not one bit
+            return None
         hit = term_hit(ctx, text)
         if hit is not None and (hit.item or hit.at >= 0):
             return None
@@ -356,6 +385,25 @@ def _check_flags(flags: int, version: LibvirtVersion) -> list[Problem]:
     return problems
 
 
+Keyed = tuple[tuple[int, ...], Problem]
+
+
+def check_keyed(
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
+) -> list[Keyed]:
+    """The problems of `request` under `version` with their sort keys (see `sort_key`)."""
+    unread = frozenset(name for name, value in request.values if isinstance(value, RawValue))
+    ctx = Context(request, version, api_for(request), unread)
+    fired: list[Keyed] = []
+    for position, rule in enumerate(rules):
+        if not applies(rule, ctx):
+            continue
+        hit = rule_hit(rule, ctx)
+        if hit is not None:
+            fired.append((sort_key(rule, ctx, hit, position), problem_from(rule, ctx, hit)))
+    return fired
+
+
 def check(
     request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
 ) -> list[Problem]:
@@ -367,13 +415,5 @@ def check(
         and request.desturi is None
     ):
         return _check_flags(request.flags, version)
-    ctx = Context(request, version, api_for(request))
-    fired: list[tuple[tuple[int, ...], Problem]] = []
-    for position, rule in enumerate(rules):
-        if not applies(rule, ctx):
-            continue
-        hit = rule_hit(rule, ctx)
-        if hit is not None:
-            fired.append((sort_key(rule, ctx, hit, position), problem_from(rule, ctx, hit)))
-    fired.sort(key=lambda pair: pair[0])
+    fired = sorted(check_keyed(request, version, rules), key=lambda pair: pair[0])
     return [problem for _, problem in fired]

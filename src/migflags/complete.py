@@ -51,7 +51,22 @@ def _spellings(row: FlagRow) -> tuple[str, ...]:
     return (row.option, *row.aliases, row.short, row.c_name)
 
 
+def _is_qualified(word: str) -> bool:
+    return "." in word or "::" in word
+
+
+def _binding_constants() -> list[tuple[str, FlagRow]]:
+    """Every binding's qualified constants (`libvirt.MIGRATE_LIVE`), from the bindings table;
+    imported only when a qualified name is being completed."""
+    from migflags.tables.bindings import BINDINGS
+
+    return [(q + b.spell(row), row) for b in BINDINGS for q in b.qualifiers if q
+            for row in FLAGS if b.defines(row)]
+
+
 def _row_of(term: str) -> FlagRow | None:
+    if _is_qualified(term):
+        return next((row for name, row in _binding_constants() if name == term), None)
     key = term.lstrip(_DASHES).lower()
     for row in FLAGS:
         if key in (s.lower() for s in _spellings(row)):
@@ -95,11 +110,15 @@ def flag_candidates(
     again. Numbers and log tokens (`0x1b`, `flags=...`) get no candidates.
     """
     head, partial = split_word(word)
-    if partial[:1].isdigit() or "=" in word or ":" in word:
+    if partial[:1].isdigit() or "=" in word or (":" in word and "::" not in word):
         return []
     terms = _terms(head)[:-1] if head else []
     previous = terms[-1] if terms else ""
     taken = _given_rows([*given, *terms])
+    if _is_qualified(partial):  # `libvirt.MIG`, `Sys::Virt::Domain::`: that binding's names
+        return [Candidate(head + name, row.summary.get(lang))
+                for name, row in _binding_constants()
+                if name.startswith(partial) and row.bit not in taken]
     for tier in _tiers(partial, previous):
         found = [
             Candidate(head + name, row.summary.get(lang))

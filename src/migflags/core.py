@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-from migflags.check import api_for, check
+from migflags.check import Keyed, api_for, check, check_keyed
 from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS, FlagRow
 from migflags.tables.options import FETCH_INDEX, OPTIONS_BY_NAME, OptionKind
-from migflags.tables.producers import PRODUCERS
+from migflags.tables.producers import PRODUCERS, ProducerRow
 from migflags.tables.rules import (
     LAYER_ORDER,
     QEMU_FIRST_ENTRY,
@@ -20,6 +22,9 @@ from migflags.tables.rules import (
 from migflags.texts import UI
 from migflags.versions import NEWEST, LibvirtVersion
 
+if TYPE_CHECKING:
+    from migflags.virsh_argv import Fault
+
 
 def unknown_bits(value: int) -> tuple[int, ...]:
     rest = value & ~FLAG_MASK
@@ -27,15 +32,30 @@ def unknown_bits(value: int) -> tuple[int, ...]:
 
 
 @cache
-def _producer_values() -> tuple[tuple[int, Producer], ...]:
+def _producer_values() -> tuple[tuple[int, tuple[tuple[str, int], ...], ProducerRow], ...]:
+    """(base value, (label, bits) per option the producer may add, row)."""
     return tuple(
-        (parse_value(row.flags), Producer(row.name, row.description, row.source))
+        (parse_value(row.flags), tuple((label, parse_value(flags)) for label, flags in row.options),
+         row)
         for row in PRODUCERS
     )
 
 
 def producers_of(value: int) -> tuple[Producer, ...]:
-    return tuple(p for v, p in _producer_values() if v == value)
+    """Every producer known to send `value`; a producer with options is named with the
+    options this value has switched on (`KubeVirt migration (block, post-copy)`)."""
+    found = []
+    for base, options, row in _producer_values():
+        rest = value & ~base
+        if value & base != base:
+            continue
+        labels = [label for label, bits in options if rest & bits == bits]
+        if rest != sum(bits for label, bits in options if label in labels) or (
+                rest and not options):
+            continue
+        name = f"{row.name} ({', '.join(labels)})" if labels else row.name
+        found.append(Producer(name, row.description, row.source))
+    return tuple(found)
 
 
 TOO_NEW = "too-new"  # the rule id of a flag or option newer than the chosen release
@@ -107,14 +127,54 @@ def params_of(request: Request) -> tuple[Param, ...]:
     return tuple(params)
 
 
-def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = "") -> Result:
-    # Stable sort by layer: release checks come first in virsh, unknown bits first in QEMU.
-    problems = sorted(
-        _version_problems(request, version)
-        + _unknown_bits_problem(request)
-        + check(request, version),
-        key=lambda p: _LAYER_RANK[p.layer],
+def fault_problem(fault: Fault) -> Problem:
+    """A virsh-layer problem for what virsh refuses after parsing (see `virsh_argv.Fault`)."""
+    required = fault.kind == "required"
+    why, fix = ("missing_positional", "missing_positional_fix") if required else (
+        "bad_value", "bad_value_fix")
+    option = fault.option if required else f"--{fault.option}"
+    return Problem(
+        "error", Layer.VIRSH.value, f"virsh-missing-{fault.option}" if required else
+        "virsh-bad-value", fault.message, UI[why].format(option=option),
+        UI[fix].format(option=option),
     )
+
+
+def analyse(
+    request: Request, version: LibvirtVersion = NEWEST, source: str = "",
+    faults: Sequence[Fault] = (), notes: Sequence[Problem] = (),
+) -> Result:
+    """Everything about `request` under `version`. `faults` are what virsh refused after
+    parsing the line (`virsh_argv.read_virsh_argv`), placed among the rules in virsh's order;
+    `notes` (advice) come last."""
+    if not faults:
+        # Stable sort by layer: release checks come first in virsh, unknown bits first in
+        # QEMU; `check` has ordered the rest (and takes its fast path for flags alone).
+        problems = sorted(
+            _version_problems(request, version)
+            + _unknown_bits_problem(request)
+            + check(request, version),
+            key=lambda p: _LAYER_RANK[p.layer],
+        ) + list(notes)
+        return _result(request, version, source, problems)
+    from migflags.virsh_argv import POS_PARSE
+
+    virsh, qemu = LAYER_ORDER[Layer.VIRSH], LAYER_ORDER[Layer.QEMU]
+    keyed: list[Keyed] = [
+        ((virsh, POS_PARSE, 0, -1, index), problem)
+        for index, problem in enumerate(_version_problems(request, version))
+    ]
+    keyed += [((qemu, -2, 0, -1, 0), problem) for problem in _unknown_bits_problem(request)]
+    keyed += [((virsh, f.position, -1, -1, index), fault_problem(f))
+              for index, f in enumerate(faults)]
+    keyed += check_keyed(request, version)
+    keyed.sort(key=lambda pair: pair[0])
+    return _result(request, version, source, [problem for _, problem in keyed] + list(notes))
+
+
+def _result(
+    request: Request, version: LibvirtVersion, source: str, problems: list[Problem]
+) -> Result:
     return Result(
         source=source,
         value=request.flags,

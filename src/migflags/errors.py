@@ -9,12 +9,17 @@ class InputError(ValueError):
     """Input that cannot be understood. The message is one line and names the bad token."""
 
 
-def did_you_mean(token: str, candidates: Iterable[str]) -> str:
-    """Return ``": did you mean 'x'?"`` for the closest candidate, or an empty string."""
+def closest(token: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `token` (case-insensitive), or None when none is close."""
     import difflib  # only on the error path: keeps it off every command's startup
-    pool = list(dict.fromkeys(candidates))
     lowered: dict[str, str] = {}
-    for candidate in pool:
+    for candidate in dict.fromkeys(candidates):
         lowered.setdefault(candidate.lower(), candidate)
     match = difflib.get_close_matches(token.lower(), list(lowered), n=1, cutoff=0.6)
-    return f": did you mean {lowered[match[0]]!r}?" if match else ""
+    return lowered[match[0]] if match else None
+
+
+def did_you_mean(token: str, candidates: Iterable[str]) -> str:
+    """Return ``": did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    match = closest(token, candidates)
+    return f": did you mean {match!r}?" if match else ""

@@ -80,6 +80,10 @@ UI: dict[str, Text] = {
     "explain_flag": Text(
         "{name} = {value} ({hex}), bit {bit}", "{name} = {value}（{hex}），第 {bit} 位"
     ),
+    "explain_binding": Text(
+        "{name} is the name of {c_name} in {bindings}.",
+        "{name} 是 {c_name} 在 {bindings} 中的名字。",
+    ),
     "explain_flag_option": Text(
         "virsh migrate {option}   since libvirt {since}",
         "virsh migrate {option}   自 libvirt {since} 起支持",
@@ -87,8 +91,54 @@ UI: dict[str, Text] = {
     "explain_option": Text(
         "{option}  (since libvirt {since})", "{option}  （自 libvirt {since} 起支持）"
     ),
+    "explain_rule": Text(
+        "{rule}: {level} raised by {layer}, with these words:",
+        "{rule}：由 {layer} 报告的{level}，原文如下：",
+    ),
+    "explain_rule_since": Text("since libvirt {since}", "自 libvirt {since} 起"),
+    "explain_rule_until": Text(", until libvirt {until}", "，到 libvirt {until} 为止"),
     "explain_param": Text(
         "param: {param} ({type}), {macro}", "类型化参数：{param}（{type}），{macro}"
+    ),
+    # pasted command lines and `migflags lint`
+    "missing_positional": Text(
+        "A whole virsh migrate line names the guest and the destination URI; without {option} "
+        "virsh stops before it checks or sends anything.",
+        "完整的 virsh migrate 命令行必须给出虚拟机和目标 URI；缺少 {option} 时，"
+        "virsh 在检查或发送任何内容之前就会停下。",
+    ),
+    "missing_positional_fix": Text(
+        "Add the {option} (a bare word after the options, or --{option} VALUE).",
+        "补上 {option}（写在选项之后的单独一个词，或者 --{option} VALUE）。",
+    ),
+    "bad_value": Text(
+        "virsh reads the value of {option} when it gets to it and refuses a value it cannot "
+        "use; it stops there.",
+        "virsh 读到 {option} 的值时才检查它，遇到无法使用的值就拒绝并停下。",
+    ),
+    "bad_value_fix": Text(
+        "Give {option} a value virsh accepts (numbers are plain decimal, without units).",
+        "给 {option} 一个 virsh 接受的值（数字只能是不带单位的十进制数）。",
+    ),
+    "bad_line": Text(
+        "virsh's option parser refuses the line before anything else runs.",
+        "virsh 的选项解析器在执行任何操作之前就拒绝了这一行。",
+    ),
+    "bad_line_fix": Text(
+        "Correct the command line as the message says.",
+        "按消息所说改正命令行。",
+    ),
+    "placeholder": Text(
+        "{word!r} looks like a template placeholder; virsh takes it literally as {option}.",
+        "{word!r} 看起来是模板占位符；virsh 会把它原样当作 {option}。",
+    ),
+    "placeholder_refused": Text(
+        "{word!r} looks like a template placeholder, and virsh refuses it as {option}.",
+        "{word!r} 看起来是模板占位符，virsh 会拒绝把它当作 {option}。",
+    ),
+    "placeholder_fix": Text(
+        "Fill in the placeholder before running the line.",
+        "运行这一行之前先填好占位符。",
     ),
 }
 
@@ -126,8 +176,8 @@ HELP: tuple[Text, ...] = (
     ),
     Text("Print the JSON document.", "输出 JSON 文档。"),
     Text(
-        "Print the flags as a C, Python or Go expression.",
-        "把标志输出为 C、Python 或 Go 表达式。",
+        "Print the flags as an expression of a language binding, or as shifts.",
+        "把标志输出为某个语言绑定的表达式，或输出为移位表达式。",
     ),
     Text(
         "Rich tables with colour on a terminal (auto), always, or plain text.",
@@ -135,8 +185,8 @@ HELP: tuple[Text, ...] = (
     ),
     # decode
     Text(
-        "Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin).",
-        "解释标志值：1035、0x40b、flags=0x1b、LIVE|PEER2PEER、live+p2p，或 -（从标准输入读取）。",
+        "Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin).",
+        "解释标志值：1035、0x40b、flags=0x1b、live+p2p、一整行日志，或 -（从标准输入读取）。",
     ),
     Text("Print only the virsh migrate arguments.", "只输出 virsh migrate 的参数。"),
     Text(
@@ -190,8 +240,10 @@ HELP: tuple[Text, ...] = (
         "输出标志表（只列出所选 libvirt 版本已有的标志）。",
     ),
     Text(
-        "Explain one flag (C name, short name or virsh option) or virsh option in detail.",
-        "详细解释一个标志（C 名称、短名称或 virsh 选项）或一个 virsh 选项。",
+        "Explain a flag, a flags value, a virsh option, a typed parameter (key or C macro) or a "
+        "rule id in detail.",
+        "详细解释一个标志、一个标志值、一个 virsh 选项、一个类型化参数（键名或 C 宏）"
+        "或一条规则 ID。",
     ),
     # completion
     Text(
@@ -221,3 +273,4 @@ HELP: tuple[Text, ...] = (
         "  fish:  migflags completion fish > ~/.config/fish/completions/migflags.fish",
     ),
 )
+

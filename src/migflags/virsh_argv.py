@@ -12,6 +12,10 @@ What virsh does, and so what this module does:
   no slot left) are raised in command-line order. Then values are converted in the order virsh
   reads them (`VIRSH_FETCH_ORDER`): empty strings, numbers that do not fit their C type, and
   unreadable --xml / --persistent-xml files.
+* `read_virsh_argv` keeps going past those refused values (and, for a whole line that names
+  the `migrate` command, a missing domain or destination) and returns them as `Fault`s with
+  their position in virsh's run, so that `core` can place them among virsh's own checks
+  (`rules.Rule.steps`) as each release does; `parse_virsh_argv` raises the first.
 * An option newer than the chosen release is parsed anyway; `core` reports it as that virsh's
   "doesn't support option" error. Like virsh, nothing after it is complained about: a later
   parse error is reported as that same unknown option, and values are left unconverted
@@ -43,13 +47,14 @@ from migflags.tables.options import (
     MSG_FILE_OPEN,
     MSG_FILE_READ,
     MSG_MISSING_VALUE,
+    MSG_REQUIRED,
     OPTIONS,
     OPTIONS_BY_NAME,
     OptionKind,
     OptionRow,
     ValueType,
 )
-from migflags.tables.rules import VIRSH_UNKNOWN_OPTION
+from migflags.tables.rules import STEP_END, STEP_START, VIRSH_UNKNOWN_OPTION
 from migflags.versions import LibvirtVersion
 
 PROGRAM = "virsh"
@@ -138,6 +143,13 @@ def _short_global(words: list[str], index: int) -> int:
 
 def strip_prefix(words: Sequence[str]) -> list[str]:
     """Drop a leading `[sudo ...] virsh [global options] migrate` (each part optional)."""
+    return split_command(words)[0]
+
+
+def split_command(words: Sequence[str]) -> tuple[list[str], bool]:
+    """The words after a leading `[sudo ...] virsh [global options] migrate`, and whether the
+    `migrate` command word was there (a whole command line, which must name its domain and
+    destination, rather than options alone)."""
     rest = list(words)
     if rest and rest[0] in RUNNERS:
         programs = [i for i, word in enumerate(rest) if os.path.basename(word) == PROGRAM]
@@ -166,7 +178,7 @@ def strip_prefix(words: Sequence[str]) -> list[str]:
         index += 1
     elif rest and rest[0] == COMMAND:
         index = 1
-    return rest[index:]
+    return rest[index:], index > 0
 
 
 # ------------------------------------------------------------------ the migrate command line
@@ -338,11 +350,73 @@ def _scan(words: list[str], version: LibvirtVersion) -> _Scan:
     return scan
 
 
-def parse_virsh_argv(
+# Positions along virsh's run, to order its complaints: the option parser (also an option
+# newer than the release), then the check for the required domain and destination, then
+# cmdMigrate's option macros, then each value as virsh reads it (`read_position`) followed by
+# the checks made right after it (`step_position`).
+POS_PARSE = -3
+POS_REQUIRED = -2
+
+
+def read_position(option: str) -> int:
+    """Where virsh converts `option`'s value (and refuses a malformed one)."""
+    return 2 * FETCH_INDEX[option]
+
+
+def step_position(after: str) -> int:
+    """Where virsh checks a rule whose `Step` names `after`."""
+    if after == STEP_START:
+        return -1
+    if after == STEP_END:
+        return 2 * len(FETCH_INDEX)
+    return 2 * FETCH_INDEX[after] + 1
+
+
+class Fault:
+    """Something virsh refuses once the line is parsed: a missing domain or destination
+    (`kind` "required") or a value it cannot convert ("value"), at `position`, with the
+    refused value as typed (`text`). A plain class: a NamedTuple would cost `decode`'s
+    start-up, which imports this module."""
+
+    __slots__ = ("kind", "message", "option", "position", "text")
+
+    def __init__(self, position: int, kind: str, option: str, message: str,
+                 text: str = "") -> None:
+        self.position = position
+        self.kind = kind
+        self.option = option
+        self.message = message
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Fault({self.position}, {self.kind!r}, {self.option!r}, {self.message!r})"
+
+
+class Reading:
+    """A parsed line and what virsh refuses after parsing it, in virsh's order."""
+
+    __slots__ = ("faults", "request")
+
+    def __init__(self, request: Request, faults: tuple[Fault, ...]) -> None:
+        self.request = request
+        self.faults = faults
+
+
+def read_virsh_argv(
     words: Sequence[str], version: LibvirtVersion, *, read_files: bool = True
-) -> Request:
-    """Parse `[virsh [-c URI] migrate] OPTIONS... [DOMAIN DESTURI ...]` into a Request."""
-    scan = _scan(strip_prefix(words), version)
+) -> Reading:
+    """Parse a command line as `version`'s virsh does, keeping going past the faults virsh
+    finds after parsing: a refused value is kept as `RawValue` and reported as a `Fault`.
+    A malformed line (unknown option, repeat, missing value, extra word) raises InputError."""
+    rest, whole_line = split_command(words)
+    scan = _scan(rest, version)
+    faults: list[Fault] = []
+    if whole_line and scan.too_new is None:
+        faults += [
+            Fault(POS_REQUIRED, "required", row.name, MSG_REQUIRED.format(option=row.name))
+            for row in (DOMAIN_OPTION, DESTURI_OPTION)
+            if row.name not in scan.texts
+        ]
     values: dict[str, object] = {}
     to_convert = [name for name, text in scan.texts.items() if isinstance(text, str)]
     for name in sorted(to_convert, key=FETCH_INDEX.__getitem__):
@@ -350,12 +424,24 @@ def parse_virsh_argv(
         assert isinstance(text, str)
         try:
             values[name] = convert(OPTIONS_BY_NAME[name], text, read_files=read_files)
-        except InputError:
-            if scan.too_new is None:
-                raise
+        except InputError as error:
             values[name] = RawValue(text)
+            if scan.too_new is None:
+                faults.append(Fault(read_position(name), "value", name, str(error), text))
     ordered = {name: values.get(name, text) for name, text in scan.texts.items()}
-    return request_from_options(ordered)
+    return Reading(request_from_options(ordered), tuple(faults))
+
+
+def parse_virsh_argv(
+    words: Sequence[str], version: LibvirtVersion, *, read_files: bool = True
+) -> Request:
+    """Parse `[virsh [-c URI] migrate] OPTIONS... [DOMAIN DESTURI ...]` into a Request;
+    the first value virsh refuses (in the order it reads them) raises InputError."""
+    reading = read_virsh_argv(words, version, read_files=read_files)
+    for fault in reading.faults:
+        if fault.kind == "value":
+            raise InputError(fault.message)
+    return reading.request
 
 
 def request_from_options(values: dict[str, object]) -> Request:

@@ -225,13 +225,14 @@ class _Json(_Writer):
             "value": decoded.value,
             "hex": None if decoded.value is None else hex(decoded.value),
             "names": None if decoded.value is None else symbolic(decoded.value),
-            "flags": [] if result is None else [json_doc._flag(row, lang) for row in result.flags],
+            "flags": [] if result is None else [
+                json_doc.flag_object(row, lang) for row in result.flags
+            ],
             "unknown_bits": [] if result is None else [
-                {"bit": bit, "value": 1 << bit, "hex": hex(1 << bit)}
-                for bit in result.unknown_bits
+                json_doc.unknown_bit_object(bit) for bit in result.unknown_bits
             ],
             "problems": [] if result is None else [
-                json_doc._problem(p, lang) for p in result.problems
+                json_doc.problem_object(p, lang) for p in result.problems
             ],
             "error": decoded.error or None,
             "source": hit.source.name,

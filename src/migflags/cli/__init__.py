@@ -29,10 +29,30 @@ def _localize(command: click.Command) -> None:
 
 
 def _fail(message: str, status: int) -> None:
-    """Print one diagnostic line, whatever line breaks the offending token carried."""
+    """Print one diagnostic line, whatever line breaks the offending token carried, in the
+    language of the run (`--lang`, else the environment)."""
+    from migflags.cli.messages import current_language, localize, prefix
+
     line = " ".join(message.replace("\t", " ").split())
-    click.echo(f"migflags: error: {line}", err=True)
+    lang = current_language()
+    click.echo(prefix("error", lang) + localize(line, lang), err=True)
     sys.exit(status)
+
+
+def _choose_message_language(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Diagnostics follow `--lang` when the command line has one (before it is parsed)."""
+    argv = kwargs.get("args", args[0] if args else None)
+    if argv is None:
+        argv = sys.argv[1:]
+    words = [str(word) for word in argv]
+    if any(word == "--lang" or word.startswith("--lang=") for word in words):
+        from migflags.cli.messages import language_of_argv, set_language
+
+        set_language(language_of_argv(words))
+    elif "migflags.cli.messages" in sys.modules:
+        from migflags.cli.messages import set_language
+
+        set_language("")  # a new run in the same process: back to the environment's
 
 
 # Subcommands are imported when first asked for: `migflags decode` never loads the log scanner,
@@ -44,7 +64,9 @@ COMMANDS = {
     "list": "migflags.cli.commands:list_cmd",
     "explain": "migflags.cli.commands:explain_cmd",
     "annotate": "migflags.cli.annotate:annotate_cmd",
+    "lint": "migflags.cli.lint:lint_cmd",
     "completion": "migflags.cli.completion:completion_cmd",
+    "why": "migflags.cli.why:why_cmd",
 }
 
 
@@ -105,7 +127,31 @@ class LazyCommands(dict[str, click.Command]):
         return list(dict.values(self))
 
 
+def ranked_no_such_option(error: click.exceptions.NoSuchOption) -> str:
+    """Click lists close option names alphabetically; name them closest first."""
+    if not error.possibilities:
+        return error.format_message()
+    import difflib
+
+    def closeness(name: str) -> float:
+        return difflib.SequenceMatcher(None, error.option_name, name).ratio()
+
+    ranked = sorted(error.possibilities, key=closeness, reverse=True)
+    names = ", ".join(repr(name) for name in ranked)
+    return f"{error.message} (did you mean {names}?)"
+
+
 class MigflagsGroup(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not ctx.resilient_parsing:
+            from migflags.cli.intent import suggest_command
+
+            own = {*self.get_help_option_names(ctx), "--version"}
+            hint = suggest_command(args, own_options=own)
+            if hint:
+                raise click.UsageError(hint, ctx)
+        return super().parse_args(ctx, args)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
@@ -115,16 +161,24 @@ class MigflagsGroup(click.Group):
             if answer(self, kwargs.get("prog_name") or "migflags", "_MIGFLAGS_COMPLETE"):
                 sys.exit(0)
         _localize(self)  # --help follows LC_ALL / LC_MESSAGES / LANG
+        _choose_message_language(args, kwargs)
         try:
             return super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as bare:
+            click.echo(bare.ctx.get_help())  # `migflags` alone: the help, as --help shows it
+            sys.exit(0)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
+        except click.exceptions.NoSuchOption as error:
+            _fail(ranked_no_such_option(error), error.exit_code)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
         except InputError as error:
             _fail(str(error), BAD_INPUT)
         except click.Abort:
-            click.echo("migflags: aborted", err=True)
+            from migflags.cli.messages import aborted, current_language
+
+            click.echo(aborted(current_language()), err=True)
             sys.exit(BAD_INPUT)
         except BrokenPipeError:
             sys.stderr.close()  # reader went away (`| head`): nothing more to say

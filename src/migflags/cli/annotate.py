@@ -12,7 +12,7 @@ import click
 
 from migflags.annotate import BARE_BASES, Decoder, Input, Options, Summary, annotate_stream
 from migflags.annotate.compressed import DamagedInput, UnsupportedFormat, open_input
-from migflags.cli.common import lang_option, libvirt_option, resolve_lang
+from migflags.cli.common import lang_option, libvirt_option, resolve_lang, version_note
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
 from migflags.text import Text
@@ -138,6 +138,7 @@ def annotate_cmd(
     files: tuple[str, ...], only: bool, as_json: bool, color: str, bare: str, strict: bool,
     version: LibvirtVersion, lang: str | None,
 ) -> None:
+    version_note(version)
     paths = list(files) or ["-"]
     for path in paths:
         if path != "-" and os.path.isdir(path):

@@ -15,10 +15,16 @@ from migflags.cli.common import (
     output_options,
     refuse_mixed_modes,
     resolve_lang,
+    use_rich,
     version_note,
 )
 from migflags.cli.completion import complete_flags
-from migflags.cli.virsh_line import VirshLineCommand, request_from_cli, virsh_options
+from migflags.cli.virsh_line import (
+    VirshLineCommand,
+    refuse_bad_value,
+    request_from_cli,
+    virsh_options,
+)
 from migflags.versions import LibvirtVersion
 
 if TYPE_CHECKING:
@@ -50,11 +56,22 @@ def check_cmd(
     if not values and not ctx.meta.get("virsh_words") and not any(options.values()):
         raise click.UsageError("nothing to check: give a flags value, virsh options, or a virsh "
                                "migrate command line after --")
-    request, source = request_from_cli(ctx, values, options, version)
-    result = analyse(request, version, source=source)
+    given = request_from_cli(ctx, values, options, version)
+    result = analyse(given.request, version, given.source, given.faults, given.notes)
+    refuse_bad_value(result, resolve_lang(lang))
     out = Output(lang=resolve_lang(lang), **output)
+    refused = any(p.is_error for p in result.problems)
     if out.as_json or out.expr_format:
         emit([result], out, single=True)
+        if refused:  # the document or expression does not say why the status is 1
+            click.echo(f"migflags: {_verdict(result, out.lang)}", err=True)
+    elif use_rich(out.color):
+        from migflags.render.rich_table import make_console, print_check
+        from migflags.render.sections import build
+
+        console = make_console(force_color=True if out.color == "always" else None)
+        print_check(console, build(result, out.lang).problems, _verdict(result, out.lang),
+                    refused, out.lang)
     else:
         for line in _problem_lines(result, out.lang):
             click.echo(line)
@@ -71,8 +88,8 @@ def _problem_lines(result: Result, lang: str) -> list[str]:
     for problem in result.problems:
         level = word_for("level", problem.level, lang)
         shown = f"{level} [{word_for('layer', problem.layer, lang)}]"
-        message = f" {problem.message}" if problem.message else ""
-        lines.append(f"{shown} {problem.rule}:{message}")
+        message = f": {problem.message}" if problem.message else ""
+        lines.append(f"{shown} {problem.rule}{message}")
         lines.append(f"    {UI['why'].get(lang)}{colon}{problem.explanation.get(lang)}")
         lines.append(f"    {UI['fix'].get(lang)}{colon}{problem.fix.get(lang)}")
     return lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from typing import Any
 
@@ -23,17 +22,20 @@ from migflags.cli.common import (
 from migflags.cli.completion import complete_flags, complete_name
 from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
-from migflags.model import Request
-from migflags.parse import flag_spellings, lookup_flag, parse_value
-from migflags.render.words import virsh_args
-from migflags.tables.flags import FLAGS, FlagRow
+from migflags.model import Request, Result
+from migflags.parse import flag_spellings, is_qualified, lookup_flag, parse_value, spelled_by
+from migflags.render.words import survives_word_splitting, virsh_args
+from migflags.tables.flags import FLAG_MASK, FLAGS, FlagRow
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
+    OPTIONS,
     OPTIONS_BY_NAME,
     OPTIONS_BY_PARAM,
+    OptionRow,
 )
-from migflags.texts import UI
+from migflags.tables.rules import RULES_BY_ID, Rule
+from migflags.texts import UI, word_for
 from migflags.versions import LibvirtVersion
 from migflags.virsh_argv import parse_virsh_argv
 
@@ -52,6 +54,49 @@ def _read_values(values: tuple[str, ...]) -> list[str]:
         else:
             texts.append(value)
     return texts
+
+
+def _pasted_line(
+    text: str, version: LibvirtVersion, extras: bool, lang: str
+) -> Result | None:
+    """A value that holds a whole pasted `virsh migrate` line, read as that line."""
+    if not any(blank in text for blank in " \t"):
+        return None  # a flags value never has a blank in it: keep `paste` off this path
+    from migflags.cli.virsh_line import refuse_bad_value
+    from migflags.pasted import analyse_line, words_of_argument
+
+    words = words_of_argument(text, required=False)  # else maybe a log line (`_value_of`)
+    if words is None:
+        return None
+    if extras:
+        raise InputError("--domain, --desturi and --param do not apply to a pasted command "
+                         f"line: {text.strip()!r}")
+    result = analyse_line(words, version, source=text)
+    refuse_bad_value(result, lang)
+    return result
+
+
+def _looks_like_code(text: str) -> bool:
+    """A pasted expression or declaration rather than a log line."""
+    stripped = text.strip()
+    return stripped.endswith(";") or any(mark in stripped for mark in ("<<", "|", ":="))
+
+
+def _value_of(text: str) -> int:
+    """A value as the other commands take it, or else a whole log line carrying one."""
+    try:
+        return parse_value(text)
+    except InputError:
+        from migflags.logline import value_in_log_line
+
+        logged = value_in_log_line(text)
+        if logged is not None:
+            return logged
+        if len(text.split()) < 3 or _looks_like_code(text):
+            raise  # a value or code with a typo: the parser's message names the token
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        raise InputError(f"no migration flags value in {shown!r}: give a number, flag names, "
+                         "or a log line that 'migflags annotate' would annotate") from None
 
 
 def _decode_extras(
@@ -155,24 +200,43 @@ def decode_cmd(
     desturi: str | None, params: tuple[str, ...], version: LibvirtVersion, lang: str | None,
     **output: Any,
 ) -> None:
-    """Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin)."""
+    """Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin)."""
     out = Output(lang=resolve_lang(lang), **output)
     refuse_mixed_modes(out, args_only)
     version_note(version)
     extra = _decode_extras(params, domain, desturi, version)
     results = []
     for text in _read_values(values):
-        request = extra._replace(flags=parse_value(text) | extra.flags)
+        pasted = _pasted_line(text, version, bool(params or domain or desturi), out.lang)
+        if pasted is not None:
+            results.append(pasted)
+            continue
+        request = extra._replace(flags=_value_of(text) | extra.flags)
         results.append(analyse(request, version, source=text))
     if args_only:
-        for result in results:
+        lines = [_split_safe_args(result) for result in results]
+        for result, line in zip(results, lines, strict=True):
             if result.unknown_bits:
                 rest = sum(1 << bit for bit in result.unknown_bits)
                 note(f"{result.source}: bits {rest:#x} have no virsh option and are left out")
-            click.echo(shlex.join(virsh_args(result)))
+            click.echo(line)
     else:
         emit(results, out, single=len(values) == 1 and values != ("-",))
     finish(results, strict=strict)
+
+
+def _split_safe_args(result: Result) -> str:
+    """-q's line is for `virsh migrate $(migflags decode -q ...)`: words joined by spaces,
+    unquoted, because command substitution splits words but removes no quotes. A word that
+    splitting or globbing would change is refused rather than printed wrong."""
+    words = virsh_args(result)
+    for word in words:
+        if not survives_word_splitting(word):
+            raise InputError(
+                f"-q prints words for $(...), and {word!r} would not come through its word "
+                "splitting unchanged; run without -q and copy the shell-quoted 'command:' line "
+                "(or .command of --json)")
+    return " ".join(words)
 
 
 # ------------------------------------------------------------------ list and explain
@@ -186,58 +250,116 @@ def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
     """Print the flag table (only the flags the chosen libvirt release knows)."""
     version_note(version)
     value = sum(row.value for row in FLAGS if row.since <= version)
-    if not value:
-        raise InputError(f"libvirt {version} has no migration flags (the first, "
-                         f"{FLAGS[0].c_name}, came with {FLAGS[0].since})")
     # The table, not an advice on OR-ing every flag together: no problems, no look-alikes.
     result = decode(value, version)._replace(problems=(), producers=())
     emit([result], Output(lang=resolve_lang(lang), **output), single=True)
 
 
-def _single_flag(name: str) -> FlagRow:
-    """The flag `name` spells: any name, or a value with exactly one known bit (0x8, 1<<3)."""
-    try:
-        return lookup_flag(name)
-    except InputError:
-        value = parse_value(name)
-        rows = [row for row in FLAGS if row.value == value]
-        if not rows:
-            raise InputError(f"{name!r} is not a single flag: use 'migflags decode'") from None
-        return rows[0]
+def _find_option(name: str) -> OptionRow | None:
+    """A virsh option (dashes optional), a typed parameter key or its C macro."""
+    key = name.strip()
+    by_macro = {row.param_macro: row for row in OPTIONS if row.param_macro}
+    return (OPTIONS_BY_NAME.get(key.lstrip("-")) or OPTIONS_BY_PARAM.get(key)
+            or by_macro.get(key.upper()))
+
+
+def _explain_flag(row: FlagRow, language: str, name: str = "") -> None:
+    click.echo(UI["explain_flag"].get(language).format(
+        name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))
+    click.echo(UI["explain_flag_option"].get(language).format(
+        option=row.virsh_option, since=row.since))
+    bindings = spelled_by(name) if name else []
+    if bindings:
+        click.echo(UI["explain_binding"].get(language).format(
+            name=name.strip(), c_name=row.c_name,
+            bindings=", ".join(f"{b.name} ({b.language})" for b in bindings)))
+    click.echo("")
+    click.echo(row.summary.get(language))
+    click.echo("")
+    click.echo(row.explanation.get(language))
+
+
+def _explain_option(option: OptionRow, language: str) -> None:
+    click.echo(UI["explain_option"].get(language).format(
+        option=option.dashed, since=option.since))
+    if option.param:
+        click.echo(UI["explain_param"].get(language).format(
+            param=option.param, type=option.param_type, macro=option.param_macro))
+    click.echo(option.summary.get(language))
+    if option.note is not None:
+        click.echo("")
+        click.echo(option.note.get(language))
+
+
+def _explain_rule(rule: Rule, language: str) -> None:
+    click.echo(UI["explain_rule"].get(language).format(
+        rule=rule.id, level=word_for("level", rule.level, language),
+        layer=word_for("layer", rule.layer.value, language)))
+    span = UI["explain_rule_since"].get(language).format(since=rule.since) if rule.since else ""
+    if rule.until:
+        span += UI["explain_rule_until"].get(language).format(until=rule.until)
+    if span:
+        click.echo(span)
+    for message in rule.messages:
+        since = f" ({message.since})" if message.since else ""
+        click.echo(f"  {message.text}{since}")
+    click.echo("")
+    click.echo(f"{UI['why'].get(language)}{UI['colon'].get(language)}{rule.why.get(language)}")
+    click.echo(f"{UI['fix'].get(language)}{UI['colon'].get(language)}{rule.fix.get(language)}")
+
+
+def _explain_value(value: int, language: str) -> None:
+    """Every flag set in `value`, one after another; unknown bits named at the end."""
+    blocks = 0
+    for row in FLAGS:
+        if value & row.value:
+            if blocks:
+                click.echo("\n")
+            _explain_flag(row, language)
+            blocks += 1
+    rest = value & ~FLAG_MASK
+    if rest:
+        if blocks:
+            click.echo("")
+        for bit in range(rest.bit_length()):
+            if rest >> bit & 1:
+                click.echo(UI["unknown_bit"].get(language).format(bit=bit))
+    if value == 0:
+        click.echo(UI["no_flags"].get(language))
 
 
 @click.command("explain", cls=NameCommand)
 @click.argument("name", shell_complete=complete_name)
 @lang_option
 def explain_cmd(name: str, lang: str | None) -> None:
-    """Explain one flag (C name, short name or virsh option) or virsh option in detail."""
+    """Explain a flag, a flags value, a virsh option, a typed parameter (key or C macro) or a
+    rule id in detail."""
     language = resolve_lang(lang)
     try:
-        row = _single_flag(name)
+        row = lookup_flag(name)
     except InputError:
-        option = OPTIONS_BY_NAME.get(name.lstrip("-"))
-        if option is None:
-            if not name.strip():
-                raise
-            candidates = [*flag_spellings(), *OPTIONS_BY_NAME]
-            hint = did_you_mean(name.strip().lstrip("-"), candidates)
-            raise InputError(f"unknown flag or option {name!r}{hint}") from None
-        click.echo(UI["explain_option"].get(language).format(
-            option=option.dashed, since=option.since))
-        if option.param:
-            click.echo(UI["explain_param"].get(language).format(
-                param=option.param, type=option.param_type, macro=option.param_macro))
-        click.echo(option.summary.get(language))
-        if option.note is not None:
-            click.echo("")
-            click.echo(option.note.get(language))
+        pass
+    else:
+        _explain_flag(row, language, name)
         return
-    click.echo(UI["explain_flag"].get(language).format(
-        name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))
-    click.echo(UI["explain_flag_option"].get(language).format(
-        option=row.virsh_option, since=row.since))
-    click.echo("")
-    click.echo(row.summary.get(language))
-    click.echo("")
-    click.echo(row.explanation.get(language))
-
+    option = _find_option(name)
+    if option is not None:
+        _explain_option(option, language)
+        return
+    rule = RULES_BY_ID.get(name.strip())
+    if rule is not None:
+        _explain_rule(rule, language)
+        return
+    if not name.strip():
+        raise InputError("empty name: give a flag, a value, a virsh option, a parameter or a "
+                         "rule id")
+    try:
+        value = parse_value(name)
+    except InputError:
+        if is_qualified(name):
+            raise  # a binding's constant: the parser's message names the binding
+        candidates = [*flag_spellings(), *OPTIONS_BY_NAME, *OPTIONS_BY_PARAM,
+                      *(row.param_macro for row in OPTIONS if row.param_macro), *RULES_BY_ID]
+        hint = did_you_mean(name.strip().lstrip("-"), candidates)
+        raise InputError(f"unknown flag, option, parameter or rule {name!r}{hint}") from None
+    _explain_value(value, language)

@@ -60,7 +60,7 @@ def output_options(fn: F) -> F:
                 "expr_format",
                 type=click.Choice(STYLES),
                 default=None,
-                help="Print the flags as a C, Python or Go expression.",
+                help="Print the flags as an expression of a language binding, or as shifts.",
             ),
             click.option(
                 "--color",
@@ -95,8 +95,12 @@ def use_rich(color: str) -> bool:
 
 
 def note(message: str) -> None:
-    """A diagnostic that does not stop the command: one line on stderr."""
-    click.echo(f"migflags: note: {message}", err=True)
+    """A diagnostic that does not stop the command: one line on stderr, in the run's
+    language."""
+    from migflags.cli.messages import current_language, localize, prefix
+
+    lang = current_language()
+    click.echo(prefix("note", lang) + localize(message, lang), err=True)
 
 
 def refuse_mixed_modes(out: Output, quiet: bool = False) -> None:
@@ -109,6 +113,13 @@ def refuse_mixed_modes(out: Output, quiet: bool = False) -> None:
 
 
 def version_note(version: LibvirtVersion) -> None:
+    """Refuse a release that predates migration; note one newer than the tables."""
+    from migflags.tables.options import MIGRATE_COMMAND_SINCE
+
+    if version < MIGRATE_COMMAND_SINCE:
+        raise click.BadParameter(
+            f"libvirt {version} cannot migrate: 'virsh migrate' and virDomainMigrate came with "
+            f"libvirt {MIGRATE_COMMAND_SINCE}", param_hint="'--libvirt'")
     if version > NEWEST:
         note(f"libvirt {version} is newer than {NEWEST}, the newest release the tables were "
              f"checked against: flags, rules and messages are those of {NEWEST}")

@@ -22,7 +22,12 @@ from migflags.cli.common import (
     version_note,
 )
 from migflags.cli.completion import complete_flags
-from migflags.cli.virsh_line import VirshLineCommand, request_from_cli, virsh_options
+from migflags.cli.virsh_line import (
+    VirshLineCommand,
+    refuse_bad_value,
+    request_from_cli,
+    virsh_options,
+)
 from migflags.versions import LibvirtVersion
 
 
@@ -51,8 +56,9 @@ def encode_cmd(
     output = {k: options.pop(k) for k in ("as_json", "expr_format", "color")}
     refuse_mixed_modes(Output(lang="en", **output), value_only)
     version_note(version)
-    request, source = request_from_cli(ctx, names, options, version)
-    result = analyse(request, version, source=source)
+    given = request_from_cli(ctx, names, options, version)
+    result = analyse(given.request, version, given.source, given.faults, given.notes)
+    refuse_bad_value(result, resolve_lang(lang))
     if value_only:
         click.echo(str(result.value))
     else:

@@ -7,7 +7,7 @@ The core and the parser are imported inside `request_from_cli`: completing
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -15,7 +15,9 @@ from migflags.tables.options import OPTIONS
 from migflags.versions import LibvirtVersion
 
 if TYPE_CHECKING:
-    from migflags.model import Request
+    from migflags.model import Problem, Request, Result
+    from migflags.paste import Word
+    from migflags.virsh_argv import Fault
 
 
 class VirshLineCommand(click.Command):
@@ -46,30 +48,50 @@ def virsh_options(fn: Any) -> Any:
     return fn
 
 
-def _warn_own_options(ctx: click.Context, tail: list[str]) -> None:
-    """Words after `--` belong to the virsh command line, even `-q` or `--json`: say so when
-    one of them is an option of migflags itself rather than of virsh."""
+def _own_options(ctx: click.Context, tail: list[str]) -> list[str]:
+    """Words after `--` belong to the virsh command line, even `-q` or `--json`: the ones
+    that are options of migflags itself rather than of virsh."""
     own = {
         name
         for param in ctx.command.params
         if isinstance(param, click.Option) and not param.name.startswith("virsh__")
         for name in (*param.opts, *param.secondary_opts)
     }
-    for word in tail:
-        if word.split("=", 1)[0] in own:
-            click.echo(f"migflags: note: {word!r} comes after '--', so it is read as part of the "
-                       "virsh command line; put migflags' own options before '--'", err=True)
+    return [word for word in tail if word.split("=", 1)[0] in own]
+
+
+class FromCli(NamedTuple):
+    request: Request
+    source: str
+    faults: tuple[Fault, ...]  # what virsh refuses after parsing, in its order
+    notes: tuple[Problem, ...]  # template placeholders in a pasted line
+
+
+def _pasted(argument: str) -> list[Word] | None:
+    """The words of an argument that holds a whole line; `-` reads the line from stdin."""
+    from migflags.pasted import single_command, words_of_argument
+
+    if argument == "-":
+        import sys
+
+        text = sys.stdin.read()
+        return single_command(text, "stdin" if text.strip() else "empty stdin")
+    return words_of_argument(argument)
 
 
 def request_from_cli(
     ctx: click.Context, names: tuple[str, ...], options: dict[str, Any],
     version: LibvirtVersion,
-) -> tuple[Request, str]:
-    """Fold Click-parsed options, NAMES and a `-- virsh migrate ...` tail into one Request."""
+) -> FromCli:
+    """Fold Click-parsed options, NAMES and a `-- virsh migrate ...` tail into one Request.
+    A NAME or a lone tail word holding a whole pasted line (or `-`: a line on stdin) is read
+    as that line."""
     import shlex
 
+    from migflags.errors import InputError
     from migflags.parse import parse_value
-    from migflags.virsh_argv import parse_virsh_argv
+    from migflags.pasted import placeholder_notes
+    from migflags.virsh_argv import read_virsh_argv
 
     words: list[str] = []
     for row in OPTIONS:
@@ -79,12 +101,50 @@ def request_from_cli(
                 words += [row.dashed, text]
         else:
             words += [row.dashed] * value
+    tail = list(ctx.meta.get("virsh_words", []))
+    line: list[Word] = []
+    if len(tail) == 1 and (pasted := _pasted(tail[0])) is not None:
+        line, tail = pasted, []
     flags = 0
     for name in names:
+        pasted = None if line else _pasted(name)
+        if pasted is not None:
+            line = pasted
+            continue
         flags |= parse_value(name)
-    tail = ctx.meta.get("virsh_words", [])
-    _warn_own_options(ctx, tail)
-    request = parse_virsh_argv(words + tail, version)
-    request = request._replace(flags=request.flags | flags)
-    source = shlex.join([*words, *names, *tail])
-    return request, source
+    own = _own_options(ctx, tail)
+    tail += [word.text for word in line]
+    try:
+        reading = read_virsh_argv(words + tail, version)
+    except InputError as error:
+        if own:  # one line: the likely cause goes with the error
+            raise InputError(f"{error} ({own[0]!r} comes after '--', so it is read as part "
+                             "of the virsh command line; put migflags' own options before "
+                             "'--')") from None
+        raise
+    if own:
+        from migflags.cli.common import note
+
+        for word in own:
+            note(f"{word!r} comes after '--', so it is read as part of the virsh command line; "
+                 "put migflags' own options before '--'")
+    request = reading.request._replace(flags=reading.request.flags | flags)
+    source = shlex.join([*words, *names, *ctx.meta.get("virsh_words", [])])
+    return FromCli(request, source, reading.faults, tuple(placeholder_notes(line, reading)))
+
+
+def refuse_bad_value(result: Result, lang: str = "en") -> None:
+    """When the first thing virsh would say is that it cannot use a value, that is bad input
+    (exit 2), as for any malformed line; a placeholder behind it is named on stderr."""
+    from migflags.errors import InputError
+    from migflags.pasted import PLACEHOLDER_RULE
+
+    first = next((p for p in result.problems if p.is_error), None)
+    if first is None or first.rule != "virsh-bad-value":
+        return
+    from migflags.cli.messages import prefix
+
+    for problem in result.problems:
+        if problem.rule == PLACEHOLDER_RULE:  # a Text already: printed in the run's language
+            click.echo(prefix("note", lang) + problem.explanation.get(lang), err=True)
+    raise InputError(first.message)

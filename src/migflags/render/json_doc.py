@@ -1,4 +1,13 @@
-"""The JSON document: the stable, documented contract of every command (see README)."""
+"""The JSON document: the stable, documented contract of every command (see README).
+
+One rule for every command that writes JSON (decode, encode, check, list, annotate, and the
+commands that come later): each value becomes one object holding `schema`; a command given
+one value writes that object, one given several (or a stream) writes one object per value
+(`shaped`). Flags, unknown bits, options and problems are written by the same builders
+everywhere (`flag_object`, `unknown_bit_object`, `option_object`, `problem_object`), so a flag
+or a problem looks the same whichever command printed it. These names and `SCHEMA_VERSION` are
+the API other writers import; keep them stable.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +22,7 @@ from migflags.texts import UI
 SCHEMA_VERSION = 1
 
 
-def _flag(row: FlagRow, lang: str) -> dict[str, object]:
+def flag_object(row: FlagRow, lang: str) -> dict[str, object]:
     return {
         "bit": row.bit,
         "value": row.value,
@@ -43,7 +52,7 @@ def _option_value(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _option(row: OptionRow, value: object, lang: str) -> dict[str, object]:
+def option_object(row: OptionRow, value: object, lang: str) -> dict[str, object]:
     """One non-flag `virsh migrate` option: what kind it is and what it turns into."""
     return {
         "option": row.dashed,
@@ -57,7 +66,7 @@ def _option(row: OptionRow, value: object, lang: str) -> dict[str, object]:
     }
 
 
-def _problem(problem: Problem, lang: str) -> dict[str, object]:
+def problem_object(problem: Problem, lang: str) -> dict[str, object]:
     return {
         "level": problem.level,
         "layer": problem.layer,
@@ -68,6 +77,11 @@ def _problem(problem: Problem, lang: str) -> dict[str, object]:
     }
 
 
+def unknown_bit_object(bit: int) -> dict[str, object]:
+    """A set bit that no libvirt release defines."""
+    return {"bit": bit, "value": 1 << bit, "hex": hex(1 << bit)}
+
+
 def document(result: Result, lang: str = "en") -> dict[str, object]:
     return {
         "schema": SCHEMA_VERSION,
@@ -76,18 +90,16 @@ def document(result: Result, lang: str = "en") -> dict[str, object]:
         "hex": result.hex,
         "names": symbolic(result.value),
         "libvirt": str(result.libvirt),
-        "flags": [_flag(row, lang) for row in result.flags],
-        "unknown_bits": [
-            {"bit": bit, "value": 1 << bit, "hex": hex(1 << bit)} for bit in result.unknown_bits
-        ],
+        "flags": [flag_object(row, lang) for row in result.flags],
+        "unknown_bits": [unknown_bit_object(bit) for bit in result.unknown_bits],
         "virsh_args": virsh_args(result),
         "command": command_line(result),
         "params": {p.key: _param_value(p) for p in result.params},
         "param_types": {p.key: p.type for p in result.params},
-        "options": [_option(row, value, lang) for row, value in result.options],
+        "options": [option_object(row, value, lang) for row, value in result.options],
         "domain": result.domain,
         "desturi": result.desturi,
-        "problems": [_problem(p, lang) for p in result.problems],
+        "problems": [problem_object(p, lang) for p in result.problems],
         "producers": [
             {"name": p.name, "description": p.description.get(lang), "source": p.source}
             for p in result.producers
@@ -97,6 +109,14 @@ def document(result: Result, lang: str = "en") -> dict[str, object]:
     }
 
 
+def shaped(docs: list[dict[str, object]], *, single: bool) -> object:
+    """The one shape rule: a command given one value writes its object; given several values,
+    or a stream (`-`, a log), it writes one object per value (a list; annotate: one per line).
+    `single` comes from the command line, never from how many values a stream held, so a
+    script always gets the same shape for the same command."""
+    return docs[0] if single else docs
+
+
 def dumps(results: list[Result], lang: str, *, single: bool) -> str:
     docs = [document(r, lang) for r in results]
-    return json.dumps(docs[0] if single else docs, indent=2, ensure_ascii=False)
+    return json.dumps(shaped(docs, single=single), indent=2, ensure_ascii=False)

@@ -51,6 +51,18 @@ def virsh_args(result: Result) -> list[str]:
     return words
 
 
+# What an unquoted `$(...)` does to its output besides splitting at blanks: pathname expansion
+# of words with these characters. An empty word disappears altogether.
+_SPLIT_BLANKS = " \t\n"
+_GLOB = "*?["
+
+
+def survives_word_splitting(word: str) -> bool:
+    """True when `$(...)` in bash or sh gives this word back unchanged (no quote removal
+    happens there, so quotes and backslashes are safe; blanks, globs and emptiness are not)."""
+    return bool(word) and not any(ch in _SPLIT_BLANKS or ch in _GLOB for ch in word)
+
+
 def _positional(option: OptionRow, value: str | None, placeholder: str) -> list[str]:
     """A bare word, or `--domain VALUE` when virsh would read the bare word as an option."""
     if value is None:

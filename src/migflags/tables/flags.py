@@ -195,11 +195,14 @@ FLAGS: tuple[FlagRow, ...] = (
              "离线迁移：只迁移虚拟机的定义，不运行虚拟机，也不复制内存。"),
         Text(
             "The destination receives the domain's configuration and nothing else; the guest "
-            "is not started there and the source is not touched. It needs PERSIST_DEST and "
-            "cannot copy storage, tunnel, or be combined with --live in virsh.",
+            "is not started there and is not stopped on the source. The source keeps its "
+            "definition unless UNDEFINE_SOURCE is also set: then, once the migration succeeds, "
+            "a guest that is not running on the source loses its definition there. It needs "
+            "PERSIST_DEST and cannot copy storage, tunnel, or be combined with --live in virsh.",
             "目标主机只接收该域的配置，别的什么都没有；虚拟机不会在目标主机上启动，"
-            "源主机也不受影响。它需要 PERSIST_DEST，不能复制存储，"
-            "不能使用隧道，在 virsh 中也不能与 --live 同时使用。"
+            "在源主机上也不会被停止。源主机保留它的定义，除非同时设置了 UNDEFINE_SOURCE："
+            "这时迁移成功后，如果虚拟机在源主机上没有运行，它在源主机上的定义就会被删除。"
+            "它需要 PERSIST_DEST，不能复制存储，不能使用隧道，在 virsh 中也不能与 --live 同时使用。"
         ),
     ),
     FlagRow(

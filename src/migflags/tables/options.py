@@ -335,6 +335,10 @@ DOMAIN_OPTION, DESTURI_OPTION = (row for row in _OTHER_OPTIONS if row.kind is Op
 # was available to run, so the exact release rests on the release notes.
 CURRENT_PARSER_SINCE = v("10.3.0")
 
+# `virsh migrate` and virDomainMigrate came with this release (libvirt-api.xml gives
+# virDomainMigrate version='0.3.2'); an older libvirt cannot migrate at all.
+MIGRATE_COMMAND_SINCE = v("0.3.2")
+
 # The order in which virsh reads option values (cmdMigrate, then doMigrate). A malformed value
 # is reported when virsh reaches it, so with several bad values virsh names the first in this
 # order; the typed parameters are added to the API call in this order too (checked against
@@ -356,6 +360,10 @@ MSG_DUPLICATE = "option --{option} already seen"
 MSG_BOOL_WITH_VALUE = "invalid '=' after option --{option}"
 MSG_MISSING_VALUE = "expected syntax: --{option} <{word}>"
 MSG_EXTRA_WORD = "unexpected data '{word}'"
+# A whole command line without the domain or the destination (both releases; the domain is
+# named first when both are missing). virsh checks this once the line is parsed, before
+# cmdMigrate runs any of its own checks.
+MSG_REQUIRED = "command 'migrate' requires <{option}> option"
 MSG_EMPTY_VALUE = "Failed to get option '{option}': Option argument is empty"
 MSG_BAD_NUMBER = "Numeric value '{value}' for <{option}> option is malformed or out of range"
 # --xml / --persistent-xml: virsh prints the first line, then libvirt's reason on a second.

@@ -15,6 +15,8 @@ class ProducerRow(NamedTuple):
     flags: str  # an expression parse_value() accepts
     description: Text
     source: str  # where the value comes from
+    # (label, flags) the producer adds on its own switches, each independently of the others
+    options: tuple[tuple[str, str], ...] = ()
 
 
 _NOVA = "openstack/nova nova/virt/libvirt/driver.py"
@@ -27,6 +29,29 @@ _CLOUDSTACK = (
     "resource/MigrateKVMAsync.java (call)"
 )
 _CS_BASE = "LIVE|COMPRESSED"
+_KUBEVIRT = (
+    "kubevirt/kubevirt pkg/virt-launcher/virtwrap/live-migration-source.go "
+    "(generateMigrationFlags) @ d923fdb815cd"
+)
+_KUBEVIRT_BASE = "LIVE|PEER2PEER|PERSIST_DEST"  # PERSIST_DEST since v0.39.0 (3505763af5)
+_VIRT_MANAGER = (
+    "virt-manager/virt-manager virtManager/object/domain.py (vmmDomain.migrate) @ "
+    "2450354f39f7; the same flags since v1.2.0 (18a6d8b44 added 'temporary')"
+)
+_VM_BASE = "LIVE|PERSIST_DEST|UNDEFINE_SOURCE"
+_OPENNEBULA = (
+    "OpenNebula/one src/vmm_mad/remotes/lib/kvm/opennebula_vm.rb (live_migrate, "
+    "live_migrate_disks: virsh migrate --live ...) @ f847cf2e9a78"
+)
+
+# virsh options OpenNebula adds: kvmrc's MIGRATE_OPTIONS=--unsafe (suggested, commented out),
+# the VM's FEATURES/MIGRATE_AUTO_CONVERGE (--auto-converge) and MIGRATE_COMPRESSED (--compressed)
+_OPENNEBULA_OPTIONS = (("unsafe", "UNSAFE"), ("auto-converge", "AUTO_CONVERGE"),
+                       ("compressed", "COMPRESSED"))
+_COCKPIT = (
+    "cockpit-project/cockpit-machines src/libvirtApi/domain.ts (domainMigrateToUri) @ "
+    "3b44c8a9c302; release 244 and later (7e6e5869)"
+)
 
 
 def _nova(kind: str, extra: str, option: str, what: Text) -> tuple[ProducerRow, ProducerRow]:
@@ -154,5 +179,72 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         Text("Apache CloudStack's KVM agent migrating the top layer of linked-clone volumes.",
              "Apache CloudStack 的 KVM 代理，迁移链接克隆卷的最上层"),
         _CLOUDSTACK + "; newer releases (migrateNonSharedInc)",
+    ),
+    ProducerRow(
+        "KubeVirt migration", _KUBEVIRT_BASE,
+        Text("KubeVirt's virt-launcher (also under Harvester and OpenShift Virtualization): a "
+             "peer-to-peer live migration to a persistent domain; the options in brackets are "
+             "those the migration policy or the VMI switched on.",
+             "KubeVirt 的 virt-launcher（Harvester、OpenShift Virtualization 也基于它）："
+             "点对点热迁移，目标端为持久化域；括号中是迁移策略或 VMI 打开的选项。"),
+        f"{_KUBEVIRT}; base and block, unsafe, auto-converge, post-copy: v0.39.0 and later "
+        "(PERSIST_DEST since 3505763af5); paused: v0.41.0 (929b57423b); parallel: v1.0.0 "
+        "(fc15d4fb34); compressed: main after v1.9.0 only (80249b7644)",
+        options=(("block", "NON_SHARED_INC"), ("unsafe", "UNSAFE"),
+                 ("auto-converge", "AUTO_CONVERGE"), ("post-copy", "POSTCOPY"),
+                 ("paused", "PAUSED"), ("parallel", "PARALLEL"), ("compressed", "COMPRESSED")),
+    ),
+    ProducerRow(
+        "virt-manager migration", _VM_BASE,
+        Text("virt-manager's Migrate dialog: a live migration that moves the definition to the "
+             "destination; in brackets the dialog's options that were ticked.",
+             "virt-manager 的迁移对话框：热迁移，并把定义移到目标主机；括号中是勾选的对话框选项。"),
+        _VIRT_MANAGER,
+        options=(("tunnelled", "PEER2PEER|TUNNELLED"), ("unsafe", "UNSAFE")),
+    ),
+    ProducerRow(
+        "virt-manager temporary migration", "LIVE",
+        Text("virt-manager's Migrate dialog with 'Temporary move': the source keeps the "
+             "definition and the guest is transient on the destination.",
+             "virt-manager 迁移对话框，勾选了临时迁移：源主机保留定义，虚拟机在目标主机上为临时域。"),
+        _VIRT_MANAGER,
+        options=(("tunnelled", "PEER2PEER|TUNNELLED"), ("unsafe", "UNSAFE")),
+    ),
+    ProducerRow(
+        "OpenNebula live migration, shared datastore", "LIVE",
+        Text("OpenNebula's KVM driver on a shared system datastore: 'virsh migrate --live', "
+             "with kvmrc's MIGRATE_OPTIONS (--unsafe is the one it suggests) and the VM's "
+             "FEATURES/MIGRATE_AUTO_CONVERGE and MIGRATE_COMPRESSED.",
+             "OpenNebula 的 KVM 驱动在共享系统数据存储上执行 'virsh migrate --live'，"
+             "再加上 kvmrc 的 MIGRATE_OPTIONS（其中建议的是 --unsafe）以及虚拟机的 "
+             "FEATURES/MIGRATE_AUTO_CONVERGE 和 MIGRATE_COMPRESSED。"),
+        f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/kvmrc (MIGRATE_OPTIONS); per-VM options "
+        "(build_migrate_opts in src/vmm_mad/remotes/kvm/migrate) release-7.3.80 and later",
+        options=_OPENNEBULA_OPTIONS,
+    ),
+    ProducerRow(
+        "OpenNebula live migration, local datastore", "LIVE|PAUSED",
+        Text("OpenNebula's KVM driver on a local (ssh) system datastore: 'virsh migrate --live "
+             "--suspend', with --copy-storage-all when there are disks to copy.",
+             "OpenNebula 的 KVM 驱动在本地（ssh）系统数据存储上执行 'virsh migrate --live "
+             "--suspend'，有磁盘需要复制时再加 --copy-storage-all。"),
+        f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
+        options=(("copy storage", "NON_SHARED_DISK"), *_OPENNEBULA_OPTIONS),
+    ),
+    ProducerRow(
+        "Cockpit Machines migration", "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE",
+        Text("The Cockpit web console's Machines page: a peer-to-peer live migration that moves "
+             "the definition to the destination.",
+             "Cockpit 网页控制台的「虚拟机」页面：点对点热迁移，并把定义移到目标主机。"),
+        _COCKPIT,
+        options=(("copy storage", "NON_SHARED_DISK"),),
+    ),
+    ProducerRow(
+        "Cockpit Machines temporary migration", "LIVE|PEER2PEER",
+        Text("Cockpit's Machines page with 'Temporary migration': the source keeps the "
+             "definition.",
+             "Cockpit「虚拟机」页面选择了临时迁移：源主机保留定义。"),
+        _COCKPIT,
+        options=(("copy storage", "NON_SHARED_DISK"),),
     ),
 )

@@ -11,7 +11,8 @@ so `live` means VIR_MIGRATE_LIVE) with an optional test on the option's value:
     name=item       a list option that contains `item`
     name:test       a named test implemented in `check.py` (`TESTS`), with an optional
     name:test(a,b)  comma-separated argument list; some tests name the item they found, which
-                    the message can quote as {item}
+                    the message can quote as {item}. `params:test` and `flags:test` look at all
+                    typed parameters or at the flags integer as a whole
 
 Kinds:
     EXCLUDES         fires when every `when` term holds and any `other` term holds
@@ -95,6 +96,15 @@ class Message(NamedTuple):
     since: LibvirtVersion | None = None  # first release with this wording
 
 
+# Where in virsh's run a virsh-layer rule is checked, as (after, since): right after virsh
+# has read the value of option `after` (a name in `options.VIRSH_FETCH_ORDER`), `STEP_START`
+# before it reads any value (cmdMigrate's option macros), `STEP_END` after the last one; from
+# release `since` on (None: always). A plain tuple: a NamedTuple class costs start-up time.
+Step = tuple[str, "LibvirtVersion | None"]
+STEP_START = ""
+STEP_END = "*end"
+
+
 class Rule(NamedTuple):
     id: str
     kind: RuleKind
@@ -111,6 +121,7 @@ class Rule(NamedTuple):
     source: str = ""  # where libvirt implements it
     any_of: tuple[str, ...] = ()  # when not empty, one of these must hold as well
     phase: Phase | None = None  # QEMU driver step (QEMU layer only)
+    steps: tuple[Step, ...] = ()  # virsh layer: where virsh checks it (default: STEP_START)
 
     @property
     def level(self) -> str:
@@ -120,6 +131,14 @@ class Rule(NamedTuple):
         if self.since is not None and version < self.since:
             return False
         return self.until is None or version < self.until
+
+    def step_for(self, version: LibvirtVersion) -> str:
+        """The option after whose value virsh checks this rule in `version` (see `Step`)."""
+        chosen = STEP_START
+        for after, since in self.steps:
+            if since is None or since <= version:
+                chosen = after
+        return chosen
 
     def message_for(self, version: LibvirtVersion) -> str:
         chosen = ""
@@ -258,6 +277,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         Text("Add --live, or drop --timeout.",
              "加上 --live，或者去掉 --timeout。"),
         since=v("0.8.8"), source="tools/virsh-domain.c:cmdMigrate",
+        steps=(("timeout", None),),
     ),
     Rule(
         "virsh-timeout-action-needs-timeout", _R, _VIRSH, 100, (), ("timeout>0",),
@@ -270,6 +290,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
              "加上 --timeout SECONDS，或者去掉 --timeout-* 选项。"),
         since=v("1.3.3"), source="tools/virsh-domain.c:cmdMigrate",
         any_of=("timeout-suspend", "timeout-postcopy"),
+        steps=(("timeout", None),),
     ),
     # ---- tools/virsh-domain.c:doMigrate (worker thread) ----
     Rule(
@@ -291,6 +312,10 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         since=v("8.0.0"),
         source="tools/virsh-domain.c:doMigrate (9.0.0 text lacks the dashes before "
                "copy-storage-inc; 11.3.0 has them)" + _INFERRED_10,
+        # 9.0.0 checks it after reading every value (files included); 12.9.0 before reading any
+        # value of doMigrate, right after cmdMigrate's timeout checks (both run here). The move
+        # is dated with the message change.
+        steps=((STEP_END, None), ("timeout", v("10.0.0"))),
     ),
     Rule(
         "virsh-migrate-disks-needs-storage", _R1, _VIRSH, 120, ("migrate-disks",), _STORAGE,
@@ -304,6 +329,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         since=v("10.0.0"),
         source="tools/virsh-domain.c:doMigrate (absent in 9.0.0, present in 11.3.0)"
                + _INFERRED_10,
+        steps=(("migrate-disks", None),),
     ),
     Rule(
         "virsh-detect-zeroes-needs-storage", _R1, _VIRSH, 130,
@@ -318,6 +344,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
              "加上 --copy-storage-all 或 --copy-storage-inc，"
              "或者去掉 --migrate-disks-detect-zeroes。"),
         since=v("10.9.0"), source="tools/virsh-domain.c:doMigrate",
+        steps=(("migrate-disks-detect-zeroes", None),),
     ),
     Rule(
         "virsh-target-zero-needs-storage", _R1, _VIRSH, 140,
@@ -331,6 +358,7 @@ _VIRSH_RULES: tuple[Rule, ...] = (
         since=v("12.2.0"),
         source="tools/virsh-domain.c:doMigrate (12.x; text from the 12.9.0 virsh binary, "
                "reproduced by running it)",
+        steps=(("migrate-disks-target-zero", None),),
     ),
 )
 
@@ -886,7 +914,9 @@ _ADVICE_RULES: tuple[Rule, ...] = (
              "加上 --persistent，让目标主机保存一份定义。"),
     ),
     Rule(
-        "advice-not-live", _W, _ADVICE, 20, ("!live", "!offline", "!postcopy-resume"), (), (),
+        # not for a value made only of unknown bits: nothing says it is a migration at all
+        "advice-not-live", _W, _ADVICE, 20,
+        ("!live", "!offline", "!postcopy-resume", "!flags:only-unknown"), (), (),
         Text("Without --live the guest is paused for the whole transfer of its memory (and of "
              "its disks, when they are copied): the downtime is the full copy time.",
              "不带 --live 时，虚拟机在传输内存（以及需要复制时的磁盘）的整个过程中都处于暂停状态："
@@ -966,6 +996,23 @@ _ADVICE_RULES: tuple[Rule, ...] = (
         since=v("9.0.0"), until=v("10.0.0"), any_of=_STORAGE,
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (9.0.0: virReportError "
                "without return)" + _INFERRED_10,
+    ),
+    Rule(
+        # Unlike bandwidth.postcopy and bandwidth.avail.switchover (qemuMigrationParamsGetTPULL
+        # refuses those), `bandwidth` reaches QEMU through the max-bandwidth migration
+        # parameter as priv->migMaxBandwidth * 1024 * 1024, with no range check on the way.
+        "advice-bandwidth-overflow", _W, _ADVICE, 90, (f"bandwidth>{_MIB_PER_S_MAX}",), (), (),
+        Text("Nothing refuses it: the QEMU driver multiplies the MiB/s value by 1 MiB without "
+             "a range check, so bytes per second wrap around 64 bits and QEMU gets a much "
+             "smaller limit than asked for (libvirt refuses the same overflow in "
+             "--postcopy-bandwidth).",
+             "没有哪一层会拒绝它：QEMU 驱动把这个 MiB/s 数值乘以 1 MiB 时不做范围检查，"
+             "每秒字节数会在 64 位上回绕，QEMU 得到的上限远小于所要求的值"
+             "（同样的溢出在 --postcopy-bandwidth 上会被 libvirt 拒绝）。"),
+        Text("Give a realistic number of MiB/s, or 0 for no limit set by virsh.",
+             "给出一个合理的 MiB/s 数值，或者用 0 表示 virsh 不设上限。"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcRun "
+               "(qemuMigrationParamsSetULL of QEMU_MIGRATION_PARAM_MAX_BANDWIDTH)",
     ),
 )
 

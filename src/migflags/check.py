@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import NamedTuple
 
+from migflags.guest import ACTIVE, Disk, Guest
 from migflags.model import FileArg, Problem, Request
 from migflags.tables.options import (
     DESTURI_OPTION,
@@ -20,11 +21,27 @@ from migflags.tables.options import (
     OPTIONS_BY_NAME,
     OptionKind,
 )
-from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Rule, RuleKind
+from migflags.tables.rules import (
+    DISK_LIST_OPTION,
+    LAYER_ORDER,
+    PHASE_ORDER,
+    RULES,
+    STORAGE_COPY_OPTIONS,
+    Api,
+    Rule,
+    RuleKind,
+)
 from migflags.versions import LibvirtVersion
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
+# Subject of tests that look at the guest (--state, --domain-xml) rather than an option.
+GUEST_SUBJECT = "guest"
+SUBJECTS = (PARAMS_SUBJECT, GUEST_SUBJECT)
+
+
+class Unknown(Exception):
+    """A term needs a fact about the guest that nobody gave: the rule cannot be decided."""
 
 
 class Hit(NamedTuple):
@@ -150,6 +167,96 @@ def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     return None if transport == "unix" and "socket" in names else Hit()
 
 
+TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
+
+
+def _guest(ctx: Context) -> Guest:
+    if ctx.request.guest is None:
+        raise Unknown
+    return ctx.request.guest
+
+
+def _disks(ctx: Context) -> tuple[Disk, ...]:
+    disks = _guest(ctx).disks
+    if disks is None:
+        raise Unknown
+    return disks
+
+
+def _state(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The guest is in one of the states `args`; the item is its name, for messages."""
+    guest = _guest(ctx)
+    if guest.state is None:
+        raise Unknown
+    if guest.state == ACTIVE:  # running or paused, not said which
+        matches = {"running" in args, "paused" in args}
+        if len(matches) > 1:
+            raise Unknown
+        held = matches.pop()
+    else:
+        held = guest.state in args
+    return Hit(guest.name or ctx.request.domain or "", 0) if held else None
+
+
+def _copied(ctx: Context, disk: Disk) -> bool:
+    """Whether a storage copy includes the disk (qemuMigrationAnyCopyDisk)."""
+    if not any(option_value(ctx.request, name) for name in STORAGE_COPY_OPTIONS):
+        return False
+    chosen = _items(option_value(ctx.request, DISK_LIST_OPTION))
+    if chosen:
+        return disk.target in chosen
+    return not disk.shareable and not disk.readonly and not disk.empty
+
+
+def _safety(ctx: Context) -> Hit | None:
+    """The first disk qemuMigrationSrcIsSafe stops at, named `storage:` or `cache:`."""
+    for index, disk in enumerate(_disks(ctx)):
+        if disk.empty or disk.readonly or _copied(ctx, disk):
+            continue
+        if disk.source_type == "volume":
+            raise Unknown  # the pool decides the real type, and the XML does not say it
+        if disk.source_type in ("file", "nvme"):  # a file is taken to be on local storage
+            return Hit("storage:" + disk.target, index)
+        if disk.source_type == "network":
+            continue
+        if disk.shareable or disk.cache in ("none", "directsync"):
+            continue
+        return Hit("cache:" + disk.target, index)
+    return None
+
+
+def _unsafe(kind: str) -> TestFn:
+    def test(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+        hit = _safety(ctx)
+        if hit is None or not hit.item.startswith(kind + ":"):
+            return None
+        return Hit(hit.item.partition(":")[2], hit.at)
+    return test
+
+
+def _not_a_target(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first --migrate-disks item that is no disk target of the guest."""
+    items = _items(value)
+    if not items:
+        return None
+    targets = {disk.target for disk in _disks(ctx)}
+    for index, item in enumerate(items):
+        if item not in targets:
+            return Hit(item, index)
+    return None
+
+
+def _copy_refused(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first disk, in the guest's order, that a storage copy would take although it is
+    read-only or empty (only --migrate-disks can ask for one)."""
+    if not _items(option_value(ctx.request, DISK_LIST_OPTION)):
+        return None
+    for index, disk in enumerate(_disks(ctx)):
+        if _copied(ctx, disk) and (disk.readonly or disk.empty):
+            return Hit(disk.target, index)
+    return None
+
+
 def _unknown_param(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     """The first typed parameter the chosen release's QEMU driver does not know."""
     sent = {name for name, _ in ctx.request.values}
@@ -159,7 +266,6 @@ def _unknown_param(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | 
     return None
 
 
-TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
 TESTS: dict[str, TestFn] = {
     "not-in": _not_in,
     "first-in": _first_in,
@@ -168,6 +274,11 @@ TESTS: dict[str, TestFn] = {
     "empty": _empty,
     "local": _local,
     "unknown": _unknown_param,
+    "state": _state,
+    "unsafe-storage": _unsafe("storage"),
+    "unsafe-cache": _unsafe("cache"),
+    "not-a-target": _not_a_target,
+    "copy-refused": _copy_refused,
 }
 
 
@@ -176,8 +287,7 @@ TESTS: dict[str, TestFn] = {
 
 def _positive(ctx: Context, term: Term) -> Hit | None:
     if term.op == ":":
-        value = None if term.option == PARAMS_SUBJECT else option_value(ctx.request,
-                                                                        term.option)
+        value = None if term.option in SUBJECTS else option_value(ctx.request, term.option)
         return TESTS[term.test](ctx, value, term.args)
     value = option_value(ctx.request, term.option)
     if value is None or value is False:
@@ -208,8 +318,17 @@ def api_for(request: Request) -> Api:
 
 
 def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
-    """The hit that makes `rule` fire for this request, or None when it does not fire."""
-    hits = [term_hit(ctx, t) for t in rule.when]
+    """The hit that makes `rule` fire for this request, or None when it does not fire.
+
+    Raises Unknown when the rule needs a fact about the guest that was not given and every
+    term that can be decided without it holds."""
+    hits: list[Hit | None] = []
+    unknown = False
+    for text in rule.when:
+        try:
+            hits.append(term_hit(ctx, text))
+        except Unknown:
+            unknown = True
     if not all(hits):
         return None
     if rule.any_of:
@@ -217,6 +336,8 @@ def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
         if not alternatives:
             return None
         hits.append(alternatives[0])
+    if unknown:
+        raise Unknown
     others = [term_hit(ctx, t) is not None for t in rule.other]
     if rule.kind is RuleKind.EXCLUDES:
         fires = any(others)
@@ -254,16 +375,31 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
 
 
 def check(
-    request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] | None = None
 ) -> list[Problem]:
     """The problems of `request` under `version`, in the order the layers would raise them."""
+    return check_all(request, version, rules)[0]
+
+
+def check_all(
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] | None = None
+) -> tuple[list[Problem], list[str]]:
+    """The problems, and the ids of the rules that need facts about the guest to decide.
+    `rules` defaults to the table, looked up at call time (scripts/mutate_rules.py swaps it)."""
+    if rules is None:
+        rules = RULES
     ctx = Context(request, version, api_for(request))
     fired: list[tuple[tuple[int, ...], Problem]] = []
+    unchecked: list[str] = []
     for position, rule in enumerate(rules):
         if not applies(rule, ctx):
             continue
-        hit = rule_hit(rule, ctx)
+        try:
+            hit = rule_hit(rule, ctx)
+        except Unknown:
+            unchecked.append(rule.id)
+            continue
         if hit is not None:
             fired.append((sort_key(rule, ctx, hit, position), problem_from(rule, ctx, hit)))
     fired.sort(key=lambda pair: pair[0])
-    return [problem for _, problem in fired]
+    return [problem for _, problem in fired], unchecked

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from migflags.check import api_for, check
+from migflags.check import api_for, check_all
 from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS
@@ -99,10 +99,11 @@ def params_of(request: Request) -> tuple[Param, ...]:
 
 def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = "") -> Result:
     # Stable sort by layer: release checks come first in virsh, unknown bits first in QEMU.
+    found, unchecked = check_all(request, version)
     problems = sorted(
         _version_problems(request, version)
         + _unknown_bits_problem(request)
-        + check(request, version),
+        + found,
         key=lambda p: LAYER_ORDER[Layer(p.layer)],
     )
     return Result(
@@ -117,6 +118,8 @@ def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = ""
         desturi=request.desturi,
         problems=tuple(problems),
         producers=producers_of(request.flags),
+        guest=request.guest,
+        unchecked=tuple(unchecked),
     )
 
 

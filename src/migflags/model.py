@@ -3,6 +3,7 @@
 
 from typing import NamedTuple
 
+from migflags.guest import Guest
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
 from migflags.text import Text
@@ -71,6 +72,7 @@ class Request(NamedTuple):
     values: tuple[tuple[str, object], ...] = ()
     domain: str | None = None
     desturi: str | None = None
+    guest: Guest | None = None  # --state / --domain-xml; None when neither was given
 
     def value_of(self, option: str) -> object:
         for name, value in self.values:
@@ -138,6 +140,8 @@ class Result(NamedTuple):
     desturi: str | None = None
     problems: tuple[Problem, ...] = ()
     producers: tuple[Producer, ...] = ()
+    guest: Guest | None = None
+    unchecked: tuple[str, ...] = ()  # rules that could fire but need facts about the guest
 
     @property
     def hex(self) -> str:

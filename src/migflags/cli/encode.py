@@ -14,6 +14,8 @@ from migflags.cli.common import (
     Output,
     emit,
     finish,
+    guest_from_cli,
+    guest_options,
     lang_option,
     libvirt_option,
     output_options,
@@ -31,13 +33,15 @@ from migflags.versions import LibvirtVersion
 @click.option("-q", "--args", "value_only", is_flag=True, help="Print only the integer.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the result has an error-level problem.")
 @libvirt_option
+@guest_options
 @lang_option
 @output_options
 @virsh_options
 @click.pass_context
 def encode_cmd(
     ctx: click.Context, /, names: tuple[str, ...], value_only: bool, strict: bool,
-    version: LibvirtVersion, lang: str | None, **options: Any,
+    version: LibvirtVersion, guest_state: str | None, domain_xml: str | None,
+    lang: str | None, **options: Any,
 ) -> None:
     """Turn virsh migrate options or flag names into the integer.
 
@@ -52,6 +56,7 @@ def encode_cmd(
     refuse_mixed_modes(Output(lang="en", **output), value_only)
     version_note(version)
     request, source = request_from_cli(ctx, names, options, version)
+    request = request._replace(guest=guest_from_cli(guest_state, domain_xml))
     result = analyse(request, version, source=source)
     if value_only:
         click.echo(str(result.value))

@@ -53,16 +53,18 @@ class RuleKind(str, enum.Enum):
     REQUIRES = "requires"
     REQUIRES_ONE_OF = "requires-one-of"
     WARNING = "warning"
+    BUG = "bug"  # a known libvirt defect: fires whenever `when` holds, inside since/until
 
 
 class Layer(str, enum.Enum):
     VIRSH = "virsh"
     LIBVIRT = "libvirt"
     QEMU = "qemu"
+    QMP = "qmp"  # QEMU itself, answering the driver's monitor commands
     ADVICE = "advice"  # no layer refuses it
 
 
-LAYER_ORDER = {Layer.VIRSH: 0, Layer.LIBVIRT: 1, Layer.QEMU: 2, Layer.ADVICE: 3}
+LAYER_ORDER = {Layer.VIRSH: 0, Layer.LIBVIRT: 1, Layer.QEMU: 2, Layer.QMP: 3, Layer.ADVICE: 4}
 
 
 class Api(str, enum.Enum):
@@ -77,16 +79,24 @@ class Phase(str, enum.Enum):
 
     ENTRY = "entry"  # virCheckFlags / virTypedParamsValidate of every driver entry point
     PARAMS = "params"  # qemuDomainMigratePerform3Params / Prepare3Params + ParamsFromFlags
+    # The source domain's state and storage, checked once the job starts: qemuMigrationSrcBegin
+    # (virDomainObjCheckActive before qemuMigrationSrcBeginPhase's qemuMigrationSrcIsSafe), or
+    # qemuMigrationSrcPerformJob before the peer-to-peer steps.
+    GUEST = "guest"
     PEER2PEER = "peer2peer"  # qemuMigrationSrcPerformPeer2Peer
     BEGIN = "begin"  # qemuMigrationSrcBegin / qemuMigrationSrcBeginPhase on the source
+    NBD = "nbd"  # qemuMigrationDstStartNBDServer: the destination's Prepare, disks to copy
     PERFORM = "perform"  # qemuMigrationSrcPerformNative
 
 
 PHASE_ORDER: dict[Api, tuple[Phase, ...]] = {
-    # virDomainMigrateToURI3 with PEER2PEER -> qemuDomainMigratePerform3Params -> p2p -> Begin
-    Api.TO_URI3: (Phase.ENTRY, Phase.PARAMS, Phase.PEER2PEER, Phase.BEGIN, Phase.PERFORM),
+    # virDomainMigrateToURI3 with PEER2PEER -> qemuDomainMigratePerform3Params ->
+    # qemuMigrationSrcPerformJob -> p2p -> Begin -> Prepare on the destination -> Perform
+    Api.TO_URI3: (Phase.ENTRY, Phase.PARAMS, Phase.GUEST, Phase.PEER2PEER, Phase.BEGIN,
+                  Phase.NBD, Phase.PERFORM),
     # virDomainMigrate3 -> Begin3Params (source) -> Prepare3Params (destination) -> Perform
-    Api.MIGRATE3: (Phase.ENTRY, Phase.BEGIN, Phase.PARAMS, Phase.PERFORM),
+    Api.MIGRATE3: (Phase.ENTRY, Phase.GUEST, Phase.BEGIN, Phase.PARAMS, Phase.NBD,
+                   Phase.PERFORM),
 }
 
 
@@ -110,7 +120,15 @@ class Rule(NamedTuple):
     api: Api | None = None  # only on this entry point
     source: str = ""  # where libvirt implements it
     any_of: tuple[str, ...] = ()  # when not empty, one of these must hold as well
-    phase: Phase | None = None  # QEMU driver step (QEMU layer only)
+    phase: Phase | None = None  # QEMU driver step (QEMU and QMP layers)
+    # QEMU releases the refusal depends on (QMP layer; data only: check does not know QEMU's
+    # version and assumes one new enough for the feature the options ask for).
+    qemu_since: LibvirtVersion | None = None
+    qemu_until: LibvirtVersion | None = None
+    upstream: str = ""  # BUG rules: the upstream fix, where known
+    # libvirt releases on which the real-QEMU tier ran this rule (its firing case and its
+    # silent case) and saw libvirt agree; empty until such a run exists.
+    verified: tuple[LibvirtVersion, ...] = ()
 
     @property
     def level(self) -> str:
@@ -135,10 +153,16 @@ class Rule(NamedTuple):
 
 _X, _R, _R1, _W = RuleKind.EXCLUDES, RuleKind.REQUIRES, RuleKind.REQUIRES_ONE_OF, RuleKind.WARNING
 _VIRSH, _LIB, _QEMU, _ADVICE = Layer.VIRSH, Layer.LIBVIRT, Layer.QEMU, Layer.ADVICE
+_QMP = Layer.QMP
 _ENTRY, _PARAMS, _P2P, _BEGIN, _PERFORM = (
     Phase.ENTRY, Phase.PARAMS, Phase.PEER2PEER, Phase.BEGIN, Phase.PERFORM,
 )
+_GUEST, _NBD = Phase.GUEST, Phase.NBD
 _STORAGE = ("copy-storage-all", "copy-storage-inc")
+# For the guest tests in check.py: the options that ask for a storage copy, and the one that
+# names the disks it takes (qemuMigrationAnyCopyDisk).
+STORAGE_COPY_OPTIONS = _STORAGE
+DISK_LIST_OPTION = "migrate-disks"
 _COMP = "comp-methods"
 _INFERRED_10 = " (release inferred: 10.0.0, see module docstring)"
 
@@ -153,6 +177,9 @@ _INVALID_OP = "Requested operation is not valid: "
 _NOT_SUPPORTED = "Operation not supported: "
 _INVALID_ARG = "invalid argument: "
 _OVERFLOW = "numerical overflow: "
+_UNSAFE = "Unsafe migration: "
+_INTERNAL = "internal error: "
+_SET_PARAMS = _INTERNAL + "unable to execute QEMU command 'migrate-set-parameters': "
 _MIB_PER_S_MAX = (2**64 - 1) // (1024 * 1024)  # MiB/s that still fit in bytes/s (ULLONG_MAX)
 _MIB_OVERFLOW_WHY = Text(
     "The value is in MiB/s and libvirt hands QEMU bytes per second, which must fit in 64 bits.",
@@ -375,8 +402,9 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         source="src/libvirt-domain.c:virDomainMigrate3, "
                "virDomainMigrateUnmanagedCheckCompat (VIR_REQUIRE_FLAG_*)",
     ),
+    # virsh calls virDomainMigrate3 only without --p2p (api=): no p2p term is needed.
     Rule(
-        "api-migrate3-tunnelled", _R, _LIB, 40, ("tunnelled",), ("p2p",),
+        "api-migrate3-tunnelled", _R, _LIB, 40, ("tunnelled",), (),
         (_m("cannot perform tunnelled migration without using peer2peer flag"),),
         Text("A tunnel runs between the two libvirt daemons, which only exists when the "
              "source daemon drives the migration itself; without --p2p virsh drives it.",
@@ -399,8 +427,9 @@ _LIBVIRT_RULES: tuple[Rule, ...] = (
         source="src/libvirt-domain.c:virDomainMigrate3 (virCheckNonEmptyOptStringArg; absent "
                "in 9.0.0, present in 11.3.0, first release not determined: 11.3.0 assumed)",
     ),
+    # virDomainMigrateToURI3 (api=) without --p2p is the direct path: no direct term needed.
     Rule(
-        "api-direct-unsupported", _R, _LIB, 50, ("direct",), ("p2p",),
+        "api-direct-unsupported", _R, _LIB, 50, (), ("p2p",),
         (_m(_UNSUPPORTED_ARG + "direct migration is not supported by the source host"),),
         Text("--direct asks the hypervisor to migrate by itself, without a libvirt daemon "
              "on the destination. The QEMU driver does not offer that mode at all.",
@@ -969,7 +998,166 @@ _ADVICE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES: tuple[Rule, ...] = _VIRSH_RULES + _LIBVIRT_RULES + _QEMU_RULES + _ADVICE_RULES
+# Rules that need facts about the guest (--state, --domain-xml): named tests on `guest` and on
+# --migrate-disks (check.py). Without those facts they are reported as not checked.
+_GUEST_ONLY = ("!offline", "!postcopy-resume")  # the checks qemuMigrationSrcBegin skips
+_SAFETY = (*_GUEST_ONLY, "!unsafe")  # qemuMigrationSrcIsSafe is skipped by these too
+_SAFETY_ORDER = 20  # one loop over the disks: the two safety rules sort by disk position
+_GUEST_RULES: tuple[Rule, ...] = (
+    Rule(
+        "qemu-domain-not-running", _R, _QEMU, 10, (*_GUEST_ONLY, "guest:state(shutoff)"), (),
+        (_m(_INVALID_OP + "domain is not running"),),
+        Text("Only a running or paused guest can be migrated live; a shut-off guest has no "
+             "memory to send. This is checked before any flag.",
+             "只有正在运行或已暂停的虚拟机才能热迁移；已关机的虚拟机没有内存可发送。"
+             "这项检查先于任何标志检查。"),
+        Text("Start the guest first, or move only its definition with --offline --persistent.",
+             "先启动虚拟机，或者用 --offline --persistent 只迁移它的定义。"),
+        phase=_GUEST,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBegin, qemuMigrationSrcPerformJob "
+               "(virDomainObjCheckActive)",
+    ),
+    Rule(
+        "qemu-unsafe-storage", _R, _QEMU, _SAFETY_ORDER, (*_SAFETY, "guest:unsafe-storage"),
+        (),
+        (_m(_UNSAFE + "Migration without shared storage is unsafe"),),
+        Text("A writable disk on local storage would be used by both hosts without being "
+             "copied. migflags takes a file disk to be on a local file system; libvirt asks the "
+             "host, and a file on NFS, GFS2, OCFS2, CephFS and the like counts as shared.",
+             "一个位于本地存储上的可写磁盘既不复制又会被两台主机同时使用。migflags 把文件磁盘"
+             "视为位于本地文件系统上；libvirt 则会询问主机，NFS、GFS2、OCFS2、CephFS 等上的文件"
+             "算作共享存储。"),
+        Text("Add --copy-storage-all (or --copy-storage-inc), put the disk on shared storage, "
+             "or add --unsafe if you know the storage is shared.",
+             "加上 --copy-storage-all（或 --copy-storage-inc），把磁盘放到共享存储上；"
+             "如果确知存储是共享的，就加上 --unsafe。"),
+        phase=_GUEST,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsSafe (from qemuMigrationSrcBeginPhase "
+               "and qemuMigrationSrcPerformJob)",
+    ),
+    Rule(
+        "qemu-unsafe-cache", _R, _QEMU, _SAFETY_ORDER, (*_SAFETY, "guest:unsafe-cache"), (),
+        (_m(_UNSAFE + "Migration may lead to data corruption if disks use cache other than "
+            "none or directsync"),),
+        Text("Pages of a shared disk cached by the source host could be stale on the "
+             "destination. A QEMU that can drop the page cache after migration (libvirt's "
+             "QEMU_CAPS_MIGRATION_FILE_DROP_CACHE) makes any cache mode safe, and every QEMU "
+             "that libvirt 8.1.0 and later accept has it.",
+             "源主机缓存的共享磁盘页面在目标主机上可能已经过时。能在迁移后丢弃页面缓存的 QEMU"
+             "（libvirt 的 QEMU_CAPS_MIGRATION_FILE_DROP_CACHE）让任何缓存模式都变得安全，"
+             "而 libvirt 8.1.0 及以后接受的 QEMU 都具备这一能力。"),
+        Text("Use cache='none' or cache='directsync' for the disk, or upgrade QEMU.",
+             "把该磁盘的缓存模式改为 cache='none' 或 cache='directsync'，或者升级 QEMU。"),
+        until=v("8.1.0"), phase=_GUEST, qemu_until=v("3.1.0"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsSafe (until inferred: libvirt "
+               "8.1.0 requires QEMU 4.2, whose file driver can drop the page cache; not run)",
+    ),
+    Rule(
+        "qemu-postcopy-resume-not-migrating", _R, _QEMU, 11,
+        ("postcopy-resume", "postcopy", "guest:state(running,shutoff)"), (),
+        (_m(_INVALID_OP + "domain '{item}' is not being migrated"),),
+        Text("Resuming recovers a post-copy migration of this guest that failed; a guest that "
+             "runs normally or is shut off has no such migration.",
+             "恢复操作用于挽救该虚拟机一次失败的后拷贝迁移；正常运行或已关机的虚拟机并没有这样的迁移。"),
+        Text("Drop --postcopy-resume to start a new migration.",
+             "去掉 --postcopy-resume，发起一次新的迁移。"),
+        since=v("8.5.0"), phase=_BEGIN,
+        source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume (qemuMigrationJobIsActive)",
+    ),
+    Rule(
+        "qemu-disk-target-not-found", _R, _QEMU, 85, ("migrate-disks:not-a-target",), (),
+        (_m(_INVALID_ARG + "disk target {item} not found"),),
+        Text("--migrate-disks names disks by their target (vda, sdb, ...) and the guest has "
+             "no disk with this one.",
+             "--migrate-disks 按目标名（vda、sdb 等）指定磁盘，而该虚拟机没有这个目标名的磁盘。"),
+        Text("Use the targets that 'virsh domblklist' shows.",
+             "使用 'virsh domblklist' 列出的目标名。"),
+        since=v("1.2.17"), phase=_BEGIN, any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase",
+    ),
+    Rule(
+        "qemu-copy-readonly-disk", _R, _QEMU, 10, ("guest:copy-refused",), (),
+        (_m(_NOT_SUPPORTED + "Cannot migrate empty or read-only disk {item}"),),
+        Text("A read-only disk or a drive without a medium has nothing to copy; by default "
+             "libvirt leaves them out, but --migrate-disks named one.",
+             "只读磁盘或没有介质的驱动器没有可复制的内容；libvirt 默认会跳过它们，"
+             "但 --migrate-disks 点名要复制其中一个。"),
+        Text("Leave read-only and empty disks out of --migrate-disks.",
+             "不要把只读磁盘和空驱动器写进 --migrate-disks。"),
+        since=v("1.2.17"), phase=_NBD, any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c:qemuMigrationDstStartNBDServer (on the destination)",
+    ),
+)
+
+# QEMU's own refusals: the driver passes the request on and QEMU answers a monitor command
+# with an error, which libvirt wraps as an internal error.
+_QMP_RULES: tuple[Rule, ...] = (
+    Rule(
+        "qmp-multifd-channels-range", _R, _QMP, 10, ("parallel", "parallel-connections>255"),
+        (),
+        (_m(_SET_PARAMS + "Parameter 'multifd-channels' expects uint8_t"),),
+        Text("libvirt passes the number on unchecked, and QEMU stores the number of multifd "
+             "channels in 8 bits; the destination's QEMU refuses it first.",
+             "libvirt 不检查就把这个数交给 QEMU，而 QEMU 用 8 位整数保存 multifd 通道数；"
+             "目标主机上的 QEMU 会最先拒绝。"),
+        Text("Give --parallel-connections a value from 1 to 255.",
+             "--parallel-connections 取 1 到 255 之间的值。"),
+        since=v("5.2.0"), phase=_NBD, qemu_since=v("4.0.0"),
+        source="QEMU qapi/migration.json (multifd-channels: uint8) via "
+               "qemuMigrationParamsApply on the destination",
+    ),
+    Rule(
+        "qmp-zerocopy-tls", _R, _QMP, 20, ("zerocopy", "parallel", "tls"), (),
+        (_m(_SET_PARAMS + "Zero copy only available for non-compressed non-TLS multifd "
+            "migration"),),
+        Text("QEMU's zero-copy sending hands guest pages straight to the socket, which TLS "
+             "(it must encrypt them first) rules out.",
+             "QEMU 的零拷贝发送把虚拟机内存页直接交给套接字，而 TLS 必须先加密它们，因此两者不能并用。"),
+        Text("Drop --zerocopy or --tls.",
+             "去掉 --zerocopy 或 --tls。"),
+        since=v("8.5.0"), phase=_PERFORM, qemu_since=v("7.0.0"),
+        source="QEMU migration/options.c:migrate_params_check (zero-copy-send), via "
+               "qemuMigrationParamsApply on the source",
+    ),
+)
+
+# Known libvirt defects: combinations the code means to accept but that fail (or crash).
+_BUG_RULES: tuple[Rule, ...] = (
+    Rule(
+        "bug-tunnelled-tls-yajl", RuleKind.BUG, _QEMU, 90, ("p2p", "tunnelled", "tls"), (),
+        (_m(_INTERNAL + "failed to convert virJSONValue to yajl data"),),
+        Text("A defect in this libvirt: a tunnelled peer-to-peer migration with TLS fails "
+             "inside libvirt while it talks to the destination.",
+             "这是该版本 libvirt 的缺陷：带 TLS 的隧道式点对点迁移会在 libvirt 与目标主机通信时"
+             "在 libvirt 内部失败。"),
+        Text("A tunnelled migration is already carried by the libvirt connection, which can be "
+             "encrypted itself (qemu+tls://): drop --tls, or drop --tunnelled.",
+             "隧道迁移本来就经由 libvirt 连接传输，而该连接本身可以加密（qemu+tls://）："
+             "去掉 --tls，或者去掉 --tunnelled。"),
+        since=v("9.0.0"), until=v("10.1.0"), api=Api.TO_URI3, phase=_P2P,
+        source="seen on a real libvirt 9.0.0 daemon; earlier releases not run; until: 10.1.0 "
+               "replaced yajl by json-c (the text cannot appear after it)",
+    ),
+    Rule(
+        "bug-tunnelled-tls-crash", RuleKind.BUG, _QEMU, 90, ("p2p", "tunnelled", "tls"), (),
+        (_m("Disconnected from <URI> due to I/O error"),),
+        Text("A defect in this libvirt: a tunnelled peer-to-peer migration with TLS makes the "
+             "source's libvirtd crash; virsh only sees its connection drop.",
+             "这是该版本 libvirt 的缺陷：带 TLS 的隧道式点对点迁移会让源主机的 libvirtd 崩溃；"
+             "virsh 只看到连接断开。"),
+        Text("Drop --tls (encrypt the libvirt connection with qemu+tls:// instead), or drop "
+             "--tunnelled; restart the source daemon if it crashed.",
+             "去掉 --tls（改用 qemu+tls:// 加密 libvirt 连接），或者去掉 --tunnelled；"
+             "如果源主机的守护进程已崩溃，请重启它。"),
+        since=v("12.9.0"), api=Api.TO_URI3, phase=_P2P,
+        source="seen on a real libvirt 12.9.0 daemon (8 of 8 runs; <URI> is virsh's connection "
+               "URI, the source); releases between 10.1.0 "
+               "and 12.9.0 not run",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (_VIRSH_RULES + _LIBVIRT_RULES + _QEMU_RULES + _GUEST_RULES
+                           + _QMP_RULES + _BUG_RULES + _ADVICE_RULES)
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 # Messages that are not rules of their own: the core raises them from the flag and option

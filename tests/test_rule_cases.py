@@ -586,7 +586,7 @@ CASES: tuple[Case, ...] = (
 
 
 def run(case: Case) -> Result:
-    line = case.argv if "://" in case.argv.split()[-1] else case.argv + REMOTE_TAIL
+    line = case.argv if case.argv.split()[-1].startswith("qemu") else case.argv + REMOTE_TAIL
     request = parse_virsh_argv(shlex.split(line), v(case.parse or case.version),
                                read_files=False)
     xml = GUESTS[case.xml] if case.xml else None
@@ -631,3 +631,42 @@ def test_every_rule_has_a_firing_and_a_silent_case() -> None:
 def test_every_refusal_case_quotes_a_message() -> None:
     quiet = {c.rule for c in CASES if c.fires and c.message is None}
     assert all(rule.startswith("advice-") for rule in quiet)
+
+
+@pytest.mark.parametrize(
+    ("version", "argv", "state", "xml", "first"),
+    [
+        # seen for real on 9.0.0: the state check comes before any flag check
+        ("9.0.0", "--p2p --postcopy", "shutoff", None,
+         "Requested operation is not valid: domain is not running"),
+        ("9.0.0", "--postcopy", "shutoff", None,
+         "Requested operation is not valid: domain is not running"),
+        # qemuMigrationSrcPerformJob: the storage check before the peer-to-peer checks
+        ("9.0.0", "--live --p2p --tunnelled --migrateuri tcp://dst.example:1", None, "local",
+         "Unsafe migration: Migration without shared storage is unsafe"),
+        # qemuMigrationSrcBeginPhase: the storage check before the post-copy checks
+        ("9.0.0", "--postcopy", None, "local",
+         "Unsafe migration: Migration without shared storage is unsafe"),
+        # the peer-to-peer parameters are checked before the job starts
+        ("9.0.0", "--live --p2p --parallel-connections 4", "shutoff", None,
+         "invalid argument: Turn parallel migration on to tune it"),
+        # ... while a client-driven migration runs Begin on the source first
+        ("9.0.0", "--live --parallel-connections 4", "shutoff", None,
+         "Requested operation is not valid: domain is not running"),
+        # the resume checks (qemuMigrationAnyCanResume) before the peer-to-peer checks
+        ("9.0.0", "--live --p2p --tunnelled --postcopy --postcopy-resume "
+         "--migrateuri tcp://dst.example:1", "running", None,
+         "Requested operation is not valid: domain 'vm1' is not being migrated"),
+        # the disk targets (Begin, source) before the read-only disk (NBD, destination)
+        ("9.0.0", "--live --p2p --copy-storage-all --migrate-disks sda,aaa", None, "local",
+         "Unsafe migration: Migration without shared storage is unsafe"),
+        ("9.0.0", "--live --p2p --copy-storage-all --migrate-disks sda,aaa --unsafe", None,
+         "local", "invalid argument: disk target aaa not found"),
+    ],
+)
+def test_first_error_in_libvirts_order(
+    version: str, argv: str, state: str | None, xml: str | None, first: str
+) -> None:
+    result = run(Case("", version, argv, True, state=state, xml=xml))
+    errors = [p.message for p in result.problems if p.is_error and p.layer == "qemu"]
+    assert errors and errors[0] == first

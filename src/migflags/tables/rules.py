@@ -735,7 +735,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
     ),
     # ---- src/qemu/qemu_migration.c:qemuMigrationSrcBegin / BeginPhase (source order) ----
     Rule(
-        "qemu-postcopy-resume-needs-postcopy", _R, _QEMU, 10, ("postcopy-resume",),
+        "qemu-postcopy-resume-needs-postcopy", _R, _QEMU, 1, ("postcopy-resume",),
         ("postcopy",),
         (_m(_UNSUPPORTED_ARG + "resuming failed post-copy migration requires post-copy to "
             "be enabled"),),
@@ -744,8 +744,10 @@ _QEMU_RULES: tuple[Rule, ...] = (
              "只有以后拷贝模式运行过的迁移才能恢复，而且恢复时的调用也必须表明这一点。"),
         Text("Repeat the original flags, including POSTCOPY, together with POSTCOPY_RESUME.",
              "重复原来的标志（包括 POSTCOPY），并加上 POSTCOPY_RESUME。"),
-        since=v("8.5.0"), phase=_BEGIN,
-        source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume",
+        since=v("8.5.0"), phase=_GUEST,
+        source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume (from "
+               "qemuMigrationSrcBegin's resume branch, or qemuMigrationSrcPerformJob before "
+               "the peer-to-peer steps)",
     ),
     Rule(
         "qemu-postcopy-needs-live", _R, _QEMU, 20, ("postcopy",), (),
@@ -1053,7 +1055,7 @@ _GUEST_RULES: tuple[Rule, ...] = (
                "8.1.0 requires QEMU 4.2, whose file driver can drop the page cache; not run)",
     ),
     Rule(
-        "qemu-postcopy-resume-not-migrating", _R, _QEMU, 11,
+        "qemu-postcopy-resume-not-migrating", _R, _QEMU, 2,
         ("postcopy-resume", "postcopy", "guest:state(running,shutoff)"), (),
         (_m(_INVALID_OP + "domain '{item}' is not being migrated"),),
         Text("Resuming recovers a post-copy migration of this guest that failed; a guest that "
@@ -1061,7 +1063,7 @@ _GUEST_RULES: tuple[Rule, ...] = (
              "恢复操作用于挽救该虚拟机一次失败的后拷贝迁移；正常运行或已关机的虚拟机并没有这样的迁移。"),
         Text("Drop --postcopy-resume to start a new migration.",
              "去掉 --postcopy-resume，发起一次新的迁移。"),
-        since=v("8.5.0"), phase=_BEGIN,
+        since=v("8.5.0"), phase=_GUEST,
         source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume (qemuMigrationJobIsActive)",
     ),
     Rule(

@@ -16,6 +16,7 @@ print.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shlex
 import sys
@@ -78,6 +79,7 @@ def regenerate(text: str) -> str:
 
 
 def main_() -> int:
+    os.chdir(README.parent)  # example commands name files in the repository (examples/)
     current = README.read_text(encoding="utf-8")
     fresh = regenerate(current)
     if "--check" in sys.argv[1:]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from migflags.guest import Guest
 from migflags.model import FileArg, Param, Problem, RawValue, Result
 from migflags.render.words import command_line, symbolic, virsh_args
 from migflags.tables.flags import FlagRow
@@ -68,6 +69,18 @@ def _problem(problem: Problem, lang: str) -> dict[str, object]:
     }
 
 
+def _guest(guest: Guest | None) -> dict[str, object] | None:
+    """What --state / --domain-xml said about the guest (null when neither was given)."""
+    if guest is None:
+        return None
+    disks = None if guest.disks is None else [
+        {"target": d.target, "device": d.device, "source_type": d.source_type, "path": d.path,
+         "readonly": d.readonly, "shareable": d.shareable, "empty": d.empty, "cache": d.cache}
+        for d in guest.disks
+    ]
+    return {"name": guest.name, "state": guest.state, "disks": disks}
+
+
 def document(result: Result, lang: str = "en") -> dict[str, object]:
     return {
         "schema": SCHEMA_VERSION,
@@ -94,6 +107,8 @@ def document(result: Result, lang: str = "en") -> dict[str, object]:
         ],
         "note": UI["no_flags"].get(lang) if result.value == 0 else None,
         "lang": lang,
+        "guest": _guest(result.guest),
+        "unchecked": list(result.unchecked),
     }
 
 

@@ -1067,6 +1067,23 @@ _GUEST_RULES: tuple[Rule, ...] = (
         source="src/qemu/qemu_migration.c:qemuMigrationAnyCanResume (qemuMigrationJobIsActive)",
     ),
     Rule(
+        "qemu-postcopy-paused-guest", _R, _QEMU, 20,
+        ("postcopy", "live", "!suspend", "!postcopy-resume", "guest:state(paused)"), (),
+        (_m(_UNSUPPORTED_ARG + "post-copy migration is not supported with non-live or "
+            "paused migration"),),
+        Text("The guest is paused, so libvirt adds VIR_MIGRATE_PAUSED to the flags by itself "
+             "(the client library, or the peer-to-peer code in the driver), and a paused guest "
+             "cannot run on the destination early as post-copy needs.",
+             "虚拟机处于暂停状态，libvirt（客户端库，或驱动中的点对点代码）会自动在标志中加上 "
+             "VIR_MIGRATE_PAUSED，而暂停的虚拟机无法像后拷贝要求的那样提前在目标主机上运行。"),
+        Text("Resume the guest (virsh resume) before a post-copy migration, or drop --postcopy.",
+             "进行后拷贝迁移之前先恢复虚拟机运行（virsh resume），或者去掉 --postcopy。"),
+        since=v("1.3.3"), phase=_BEGIN,
+        source="src/libvirt-domain.c:virDomainMigrateVersion3Full and src/qemu/"
+               "qemu_migration.c:qemuMigrationSrcPerformPeer2Peer add VIR_MIGRATE_PAUSED for a "
+               "paused guest; qemuMigrationSrcBeginPhase then refuses post-copy",
+    ),
+    Rule(
         "qemu-disk-target-not-found", _R, _QEMU, 85, ("migrate-disks:not-a-target",), (),
         (_m(_INVALID_ARG + "disk target {item} not found"),),
         Text("--migrate-disks names disks by their target (vda, sdb, ...) and the guest has "

@@ -2,7 +2,8 @@
 
 For every rule, one mutant at a time:
   - message: one word of each message changed (its first and its last word);
-  - since: moved past every release (999.0.0); until: removed (the rule never ends);
+  - since: moved past every release (999.0.0); until: removed (the rule never ends); the
+    same for the QEMU bounds qemu_since / qemu_until;
   - each term of `when`, `other` and `any_of`: changed (a number +100, a prefix or item
     lengthened, a named test's last argument dropped, a plain term negated or un-negated) and,
     separately, dropped.
@@ -69,6 +70,10 @@ def mutants(rule: Rule) -> Iterator[tuple[str, Rule]]:
     yield "since 999.0.0", rule._replace(since=v("999.0.0"))
     if rule.until is not None:
         yield "until removed", rule._replace(until=None)
+    if rule.qemu_since is not None:
+        yield "qemu_since 999.0.0", rule._replace(qemu_since=v("999.0.0"))
+    if rule.qemu_until is not None:
+        yield "qemu_until removed", rule._replace(qemu_until=None)
     for field in ("when", "other", "any_of"):
         terms: tuple[str, ...] = getattr(rule, field)
         for index, text in enumerate(terms):

@@ -110,13 +110,13 @@ def test_without_the_guest_check_says_what_it_skipped() -> None:
     code, out, err = _run("check", "--libvirt", "9.0.0", "--live", "--p2p")
     assert code == 0
     assert out == "accepted by virsh, libvirt and QEMU (libvirt 9.0.0)\n"
-    assert err == ("migflags: note: not checked (needs --state or --domain-xml): "
+    assert err == ("migflags: note: not checked (needs --state, --domain-xml or --qemu): "
                    "qemu-domain-not-running, qemu-unsafe-storage\n")
 
 
 def test_the_note_in_chinese() -> None:
     _, _, err = _run("check", "--lang", "zh", "--live", "--p2p")
-    assert "未检查（需要 --state 或 --domain-xml）：qemu-domain-not-running" in err
+    assert "未检查（需要 --state、--domain-xml 或 --qemu）：qemu-domain-not-running" in err
 
 
 @pytest.mark.parametrize("command", ["decode", "encode", "check"])
@@ -155,3 +155,25 @@ def test_decode_cannot_read_values_and_xml_from_stdin() -> None:
 def test_unknown_state_suggests() -> None:
     code, _, err = _run("check", "--state", "runing", "--live")
     assert code == 2 and "runing" in err
+
+
+def test_qemu_decides_the_qemu_bounded_rules() -> None:
+    argv = ["check", "--json", "--libvirt", "12.9.0", "--state", "running", "--unsafe", "--live",
+            "--p2p", "--compressed", "--comp-methods", "mt"]
+    _, out, _ = _run(*argv)
+    doc = json.loads(out)
+    assert doc["qemu"] is None and doc["unchecked"] == ["qmp-compress-removed"]
+    assert [p["rule"] for p in doc["problems"] if p["level"] == "error"] == []
+    code, out, _ = _run(*argv[:2], "--qemu", "10.0", *argv[2:])
+    doc = json.loads(out)
+    assert code == 1 and doc["qemu"] == "10.0.0" and doc["unchecked"] == []
+    assert doc["problems"][0]["message"] == ("argument unsupported: Migration option 'compress' "
+                                             "is not supported by QEMU binary")
+    assert doc["problems"][0]["layer"] == "qmp"
+    code, out, _ = _run(*argv[:2], "--qemu", "7.2.0", *argv[2:])
+    assert code == 0 and json.loads(out)["unchecked"] == []
+
+
+def test_bad_qemu_version() -> None:
+    code, _, err = _run("check", "--qemu", "seven", "--live")
+    assert code == 2 and "invalid QEMU version 'seven'" in err

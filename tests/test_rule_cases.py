@@ -41,6 +41,7 @@ class Case(NamedTuple):
     # values no virsh line can carry (virsh refuses an empty --dname; the API gets it from
     # other clients), added to the parsed request
     extra: tuple[tuple[str, object], ...] = ()
+    qemu: str | None = None  # --qemu
 
 
 # ------------------------------------------------------------------ guests (virsh dumpxml)
@@ -425,15 +426,19 @@ CASES: tuple[Case, ...] = (
     C("qemu-unsafe-storage", "9.0.0", "--live --p2p", False, xml="block-writeback"),
     C("qemu-unsafe-cache", "8.0.0", "--live --p2p", True,
       "Unsafe migration: Migration may lead to data corruption if disks use cache other than "
-      "none or directsync", xml="block-writeback"),
-    C("qemu-unsafe-cache", "8.0.0", "--live --p2p", False, xml="block-none"),
-    C("qemu-unsafe-cache", "8.0.0", "--live --p2p --unsafe", False, xml="block-writeback"),
+      "none or directsync", xml="block-writeback", qemu="3.1.0"),
+    C("qemu-unsafe-cache", "8.0.0", "--live --p2p", False, xml="block-writeback",
+      qemu="4.0.0"),
+    C("qemu-unsafe-cache", "8.0.0", "--live --p2p", False, xml="block-writeback"),
+    C("qemu-unsafe-cache", "8.0.0", "--live --p2p", False, xml="block-none", qemu="3.1.0"),
+    C("qemu-unsafe-cache", "8.0.0", "--live --p2p --unsafe", False, xml="block-writeback",
+      qemu="3.1.0"),
     C("qemu-unsafe-cache", "8.0.0", "--offline --persistent --p2p", False,
-      xml="block-writeback"),
+      xml="block-writeback", qemu="3.1.0"),
     C("qemu-unsafe-cache", "8.0.0", "--live --p2p --postcopy --postcopy-resume", False,
-      xml="block-writeback"),
-    C("qemu-unsafe-cache", "8.0.0", "--live --p2p", False, xml="local"),
-    C("qemu-unsafe-cache", "8.1.0", "--live --p2p", False, xml="block-writeback"),
+      xml="block-writeback", qemu="3.1.0"),
+    C("qemu-unsafe-cache", "8.0.0", "--live --p2p", False, xml="local", qemu="3.1.0"),
+    C("qemu-unsafe-cache", "8.1.0", "--live --p2p", False, xml="block-writeback", qemu="3.1.0"),
     C("qemu-postcopy-resume-not-migrating", "9.0.0", "--live --p2p --postcopy --postcopy-resume",
       True, "Requested operation is not valid: domain 'vm1' is not being migrated",
       state="running"),
@@ -494,6 +499,60 @@ CASES: tuple[Case, ...] = (
       _SET_PARAMS + "Zero copy only available for non-compressed non-TLS multifd migration"),
     C("qmp-zerocopy-tls", "9.0.0", "--live --p2p --zerocopy --parallel", False),
     C("qmp-zerocopy-tls", "9.0.0", "--live --p2p --parallel --tls", False),
+    C("qmp-compress-removed", "12.9.0", "--live --p2p --compressed --comp-methods mt,xbzrle",
+      True, "argument unsupported: Migration option 'compress' is not supported by QEMU binary",
+      qemu="10.0.0"),
+    C("qmp-compress-removed", "12.9.0", "--live --p2p --compressed --comp-methods mt,xbzrle",
+      True, "argument unsupported: Migration option 'compress' is not supported by QEMU binary",
+      qemu="9.1.0"),
+    C("qmp-compress-removed", "9.0.0", "--live --p2p --compressed --comp-methods mt,xbzrle",
+      False, qemu="7.2.0"),
+    C("qmp-compress-removed", "12.9.0", "--live --p2p --compressed --comp-methods mt,xbzrle",
+      False, qemu="9.0.0"),
+    C("qmp-compress-removed", "12.9.0", "--live --p2p --compressed --comp-methods mt,xbzrle",
+      False),
+    C("qmp-compress-removed", "12.9.0", "--live --p2p --compressed --comp-methods xbzrle",
+      False, qemu="10.0.0"),
+    C("qmp-compress-removed", "12.9.0", "--live --p2p --comp-methods mt", False,
+      qemu="10.0.0"),
+    C("qmp-multifd-compress", "9.0.0", "--live --p2p --parallel --compressed --comp-methods mt",
+      True, "internal error: unable to execute QEMU command 'migrate-set-capabilities': "
+      "Multifd is not compatible with compress", qemu="7.2.0"),
+    C("qmp-multifd-compress", "9.0.0", "--live --p2p --parallel --compressed --comp-methods mt",
+      True, "internal error: unable to execute QEMU command 'migrate-set-capabilities': "
+      "Multifd is not compatible with compress", qemu="9.0.0"),
+    C("qmp-multifd-compress", "9.0.0", "--live --p2p --parallel --compressed --comp-methods mt",
+      False, qemu="9.1.0"),
+    C("qmp-multifd-compress", "9.0.0", "--live --p2p --compressed --comp-methods mt", False,
+      qemu="7.2.0"),
+    C("qmp-multifd-compress", "9.0.0", "--live --p2p --parallel --comp-methods mt", False,
+      qemu="7.2.0"),
+    C("qmp-multifd-compress", "9.0.0", "--live --p2p --parallel --compressed --comp-methods xbzrle",
+      False, qemu="7.2.0"),
+    C("qmp-multifd-compress", "5.1.0", "--live --p2p --parallel --compressed --comp-methods mt",
+      False, qemu="7.2.0"),
+    C("qmp-target-zero-unsupported", "12.9.0",
+      "--live --p2p --copy-storage-all --migrate-disks-target-zero vda", True,
+      "Operation not supported: use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO' is not "
+      "supported by this QEMU"),
+    C("qmp-target-zero-unsupported", "12.9.0",
+      "--live --p2p --copy-storage-inc --migrate-disks-target-zero vda", True,
+      "Operation not supported: use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO' is not "
+      "supported by this QEMU"),
+    C("qmp-target-zero-unsupported", "12.9.0", "--live --p2p --migrate-disks-target-zero vda",
+      False),
+    C("qmp-target-zero-unsupported", "12.9.0", "--live --p2p --copy-storage-all", False),
+    C("qmp-target-zero-unsupported", "12.1.0",
+      "--live --p2p --copy-storage-all --migrate-disks-target-zero vda", False, parse="12.9.0"),
+    # ---- known libvirt bugs (seen on real daemons)
+    C("bug-storage-tunnelled-null-host", "9.0.0", "--live --p2p --tunnelled --copy-storage-all",
+      True, "internal error: argument key 'host' must not have null value"),
+    C("bug-storage-tunnelled-null-host", "9.0.0", "--live --p2p --tunnelled --copy-storage-inc",
+      True, "internal error: argument key 'host' must not have null value"),
+    C("bug-storage-tunnelled-null-host", "9.0.0", "--live --p2p --tunnelled", False),
+    C("bug-storage-tunnelled-null-host", "9.0.0", "--live --p2p --copy-storage-all", False),
+    C("bug-storage-tunnelled-null-host", "10.0.0", "--live --p2p --tunnelled --copy-storage-all",
+      False),
     # ---- known libvirt bugs (seen on real daemons)
     C("bug-tunnelled-tls-yajl", "9.0.0", "--live --p2p --tunnelled --tls", True,
       "internal error: failed to convert virJSONValue to yajl data"),
@@ -529,13 +588,6 @@ CASES: tuple[Case, ...] = (
       False),
     C("advice-compressed-default-xbzrle", "9.0.0", "--live --p2p --compressed --parallel", False),
     C("advice-compressed-default-xbzrle", "9.0.0", "--live --p2p", False),
-    C("advice-storage-tunnelled-not-stopped", "9.0.0",
-      "--live --p2p --tunnelled --copy-storage-all", True, _STORAGE_TUNNEL),
-    C("advice-storage-tunnelled-not-stopped", "9.0.0",
-      "--live --p2p --tunnelled --copy-storage-inc", True, _STORAGE_TUNNEL),
-    C("advice-storage-tunnelled-not-stopped", "9.0.0", "--live --p2p --tunnelled", False),
-    C("advice-storage-tunnelled-not-stopped", "10.0.0",
-      "--live --p2p --tunnelled --copy-storage-all", False),
     # ---- silent without the rule's leading option (a dropped term must not go unnoticed)
     C("virsh-timeout-actions", "9.0.0", "--live --postcopy --timeout 5 --timeout-postcopy",
       False),
@@ -594,7 +646,6 @@ CASES: tuple[Case, ...] = (
     C("bug-tunnelled-tls-crash", "12.9.0", "--live --direct --tunnelled --tls", False),
     C("advice-undefine-without-persist", "9.0.0", "--live", False),
     C("advice-rdma-pin-all-without-rdma", "9.0.0", "--live --p2p", False),
-    C("advice-storage-tunnelled-not-stopped", "9.0.0", "--live --p2p --copy-storage-all", False),
 )
 
 
@@ -604,12 +655,14 @@ def run(case: Case) -> Result:
                                read_files=False)
     xml = GUESTS[case.xml] if case.xml else None
     request = request._replace(guest=guest_from(case.state, xml),
-                               values=request.values + case.extra)
+                               values=request.values + case.extra,
+                               qemu=v(case.qemu) if case.qemu else None)
     return analyse(request, v(case.version))
 
 
 def case_id(case: Case) -> str:
     guest = f"-{case.state or ''}{case.xml or ''}" if case.state or case.xml else ""
+    guest += f"-qemu{case.qemu}" if case.qemu else ""
     extra = "".join(f" {name}={value!r}" for name, value in case.extra)
     return (f"{case.rule}-{'fires' if case.fires else 'silent'}-{case.version}{guest}-"
             f"{case.argv}{extra}")

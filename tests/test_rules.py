@@ -301,18 +301,20 @@ def test_unknown_param_for_the_release() -> None:
 
 
 @pytest.mark.parametrize(
-    ("version", "rule", "level"),
+    ("version", "message"),
     [
-        ("8.0.0", "qemu-storage-tunnelled-old", "error"),
-        ("9.0.0", "advice-storage-tunnelled-not-stopped", "warning"),
-        ("12.9.0", "qemu-storage-tunnelled", "error"),
+        ("8.0.0", "Operation not supported: migration of non-shared storage is not supported "
+                  "with tunnelled migration and this QEMU"),
+        # seen on a real 9.0.0 daemon: the Begin check does not stop, the destination fails
+        ("9.0.0", "internal error: argument key 'host' must not have null value"),
+        ("12.9.0", "Operation not supported: migration of non-shared storage is not supported "
+                   "with tunnelled migration and this QEMU"),
     ],
 )
-def test_storage_over_a_tunnel_per_release(version: str, rule: str, level: str) -> None:
+def test_storage_over_a_tunnel_per_release(version: str, message: str) -> None:
     request = req(LIVE, "p2p", "tunnelled", "copy-storage-all")
-    problems = {p.rule: p for p in check(request, v(version))}
-    assert problems[rule].level == level
-    assert "non-shared storage is not supported with tunnelled" in problems[rule].message
+    errors = [p for p in check(request, v(version)) if p.is_error]
+    assert errors[0].message == message
 
 
 @pytest.mark.parametrize(

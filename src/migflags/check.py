@@ -355,6 +355,19 @@ def applies(rule: Rule, ctx: Context) -> bool:
     return rule.holds_in(ctx.version) and (rule.api is None or rule.api is ctx.api)
 
 
+def qemu_fits(rule: Rule, ctx: Context) -> bool:
+    """Whether QEMU's release (--qemu) is inside the rule's QEMU bounds; Unknown when the rule
+    has bounds and nobody said which QEMU runs."""
+    if rule.qemu_since is None and rule.qemu_until is None:
+        return True
+    qemu = ctx.request.qemu
+    if qemu is None:
+        raise Unknown
+    if rule.qemu_since is not None and qemu < rule.qemu_since:
+        return False
+    return rule.qemu_until is None or qemu < rule.qemu_until
+
+
 def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
     return Problem(
         level=rule.level,
@@ -396,6 +409,8 @@ def check_all(
             continue
         try:
             hit = rule_hit(rule, ctx)
+            if hit is not None and not qemu_fits(rule, ctx):
+                continue
         except Unknown:
             unchecked.append(rule.id)
             continue

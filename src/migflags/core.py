@@ -120,6 +120,7 @@ def analyse(request: Request, version: LibvirtVersion = NEWEST, source: str = ""
         producers=producers_of(request.flags),
         guest=request.guest,
         unchecked=tuple(unchecked),
+        qemu=request.qemu,
     )
 
 

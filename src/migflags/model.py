@@ -73,6 +73,7 @@ class Request(NamedTuple):
     domain: str | None = None
     desturi: str | None = None
     guest: Guest | None = None  # --state / --domain-xml; None when neither was given
+    qemu: LibvirtVersion | None = None  # --qemu: QEMU's release, for QEMU-bounded rules
 
     def value_of(self, option: str) -> object:
         for name, value in self.values:
@@ -141,7 +142,8 @@ class Result(NamedTuple):
     problems: tuple[Problem, ...] = ()
     producers: tuple[Producer, ...] = ()
     guest: Guest | None = None
-    unchecked: tuple[str, ...] = ()  # rules that could fire but need facts about the guest
+    unchecked: tuple[str, ...] = ()  # rules that could fire but need facts nobody gave
+    qemu: LibvirtVersion | None = None
 
     @property
     def hex(self) -> str:

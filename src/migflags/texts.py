@@ -77,8 +77,8 @@ UI: dict[str, Text] = {
         "会被 QEMU 本身拒绝（libvirt {version}）：{message}",
     ),
     "unchecked": Text(
-        "not checked (needs --state or --domain-xml): {rules}",
-        "未检查（需要 --state 或 --domain-xml）：{rules}",
+        "not checked (needs --state, --domain-xml or --qemu): {rules}",
+        "未检查（需要 --state、--domain-xml 或 --qemu）：{rules}",
     ),
     "also_warnings": Text(
         "{count} warning(s) above: nothing refuses them, but read them.",
@@ -197,6 +197,10 @@ HELP: tuple[Text, ...] = (
     Text(
         "The guest's definition as 'virsh dumpxml' prints it (- for standard input).",
         "'virsh dumpxml' 输出的虚拟机定义（- 表示从标准输入读取）。",
+    ),
+    Text(
+        "The QEMU release on the hosts (e.g. 7.2.0), for QEMU's own refusals.",
+        "主机上的 QEMU 版本（例如 7.2.0），用于判断 QEMU 本身的拒绝。",
     ),
     # list and explain
     Text(

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 @click.pass_context
 def check_cmd(
     ctx: click.Context, /, values: tuple[str, ...], lenient: bool, version: LibvirtVersion,
-    guest_state: str | None, domain_xml: str | None, lang: str | None, **options: Any,
+    guest_state: str | None, domain_xml: str | None,
+    qemu_version: LibvirtVersion | None, lang: str | None, **options: Any,
 ) -> None:
     """Say whether virsh, libvirt and QEMU would accept a flags value or virsh options.
 
@@ -55,7 +56,7 @@ def check_cmd(
         raise click.UsageError("nothing to check: give a flags value, virsh options, or a virsh "
                                "migrate command line after --")
     request, source = request_from_cli(ctx, values, options, version)
-    request = request._replace(guest=guest_from_cli(guest_state, domain_xml))
+    request = request._replace(guest=guest_from_cli(guest_state, domain_xml), qemu=qemu_version)
     result = analyse(request, version, source=source)
     out = Output(lang=resolve_lang(lang), **output)
     unchecked_note(result, out.lang)

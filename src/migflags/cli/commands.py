@@ -156,7 +156,8 @@ class NameCommand(ValuesCommand):
 def decode_cmd(
     values: tuple[str, ...], args_only: bool, strict: bool, domain: str | None,
     desturi: str | None, params: tuple[str, ...], version: LibvirtVersion,
-    guest_state: str | None, domain_xml: str | None, lang: str | None, **output: Any,
+    guest_state: str | None, domain_xml: str | None, qemu_version: LibvirtVersion | None,
+    lang: str | None, **output: Any,
 ) -> None:
     """Explain flags values: 1035, 0x40b, flags=0x1b, LIVE|PEER2PEER, live+p2p, or - (stdin)."""
     out = Output(lang=resolve_lang(lang), **output)
@@ -165,7 +166,7 @@ def decode_cmd(
     if domain_xml == "-" and "-" in values:
         raise click.UsageError("standard input can feed VALUES or --domain-xml, not both")
     extra = _decode_extras(params, domain, desturi, version)
-    extra = extra._replace(guest=guest_from_cli(guest_state, domain_xml))
+    extra = extra._replace(guest=guest_from_cli(guest_state, domain_xml), qemu=qemu_version)
     results = []
     for text in _read_values(values):
         request = extra._replace(flags=parse_value(text) | extra.flags)

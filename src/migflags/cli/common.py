@@ -144,10 +144,32 @@ def finish(results: "list[Result]", *, strict: bool) -> None:
     sys.exit(exit_status(results, strict=strict))
 
 
+class QemuVersionType(click.ParamType):  # type: ignore[type-arg]
+    name = "VERSION"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> LibvirtVersion:
+        from migflags.errors import InputError
+
+        if isinstance(value, LibvirtVersion):
+            return value
+        try:
+            return LibvirtVersion.parse(str(value))
+        except InputError:
+            self.fail(f"invalid QEMU version {value!r}: expected MAJOR[.MINOR[.MICRO]], e.g. "
+                      "7.2.0", param, ctx)
+
+
 def guest_options(fn: F) -> F:
-    """--state and --domain-xml: what check may know about the guest (see guest.py)."""
+    """--state, --domain-xml and --qemu: what check may know about the guest and the host
+    (see guest.py)."""
     from migflags.guest import STATES
 
+    fn = click.option(
+        "--qemu", "qemu_version", type=QemuVersionType(), default=None,
+        help="The QEMU release on the hosts (e.g. 7.2.0), for QEMU's own refusals.",
+    )(fn)
     fn = click.option(
         "--domain-xml", "domain_xml", metavar="FILE",
         type=click.Path(dir_okay=False, allow_dash=True),

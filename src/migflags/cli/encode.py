@@ -41,6 +41,7 @@ from migflags.versions import LibvirtVersion
 def encode_cmd(
     ctx: click.Context, /, names: tuple[str, ...], value_only: bool, strict: bool,
     version: LibvirtVersion, guest_state: str | None, domain_xml: str | None,
+    qemu_version: LibvirtVersion | None,
     lang: str | None, **options: Any,
 ) -> None:
     """Turn virsh migrate options or flag names into the integer.
@@ -56,7 +57,7 @@ def encode_cmd(
     refuse_mixed_modes(Output(lang="en", **output), value_only)
     version_note(version)
     request, source = request_from_cli(ctx, names, options, version)
-    request = request._replace(guest=guest_from_cli(guest_state, domain_xml))
+    request = request._replace(guest=guest_from_cli(guest_state, domain_xml), qemu=qemu_version)
     result = analyse(request, version, source=source)
     if value_only:
         click.echo(str(result.value))

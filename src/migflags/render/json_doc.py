@@ -108,6 +108,7 @@ def document(result: Result, lang: str = "en") -> dict[str, object]:
         "note": UI["no_flags"].get(lang) if result.value == 0 else None,
         "lang": lang,
         "guest": _guest(result.guest),
+        "qemu": None if result.qemu is None else str(result.qemu),
         "unchecked": list(result.unchecked),
     }
 

@@ -60,7 +60,7 @@ class Layer(str, enum.Enum):
     VIRSH = "virsh"
     LIBVIRT = "libvirt"
     QEMU = "qemu"
-    QMP = "qmp"  # QEMU itself, answering the driver's monitor commands
+    QMP = "qmp"  # QEMU itself: its answers to monitor commands, the capabilities it lacks
     ADVICE = "advice"  # no layer refuses it
 
 
@@ -121,8 +121,8 @@ class Rule(NamedTuple):
     source: str = ""  # where libvirt implements it
     any_of: tuple[str, ...] = ()  # when not empty, one of these must hold as well
     phase: Phase | None = None  # QEMU driver step (QEMU and QMP layers)
-    # QEMU releases the refusal depends on (QMP layer; data only: check does not know QEMU's
-    # version and assumes one new enough for the feature the options ask for).
+    # The QEMU releases the refusal happens with (first that does / first that no longer
+    # does). A rule with a bound is decided only when `check --qemu` gives QEMU's version.
     qemu_since: LibvirtVersion | None = None
     qemu_until: LibvirtVersion | None = None
     upstream: str = ""  # BUG rules: the upstream fix, where known
@@ -983,21 +983,6 @@ _ADVICE_RULES: tuple[Rule, ...] = (
              "要真正压缩，请加上 --comp-methods mt（使用 --parallel 时则用 zlib 或 zstd）。"),
         since=v("1.3.4"),
     ),
-    Rule(
-        "advice-storage-tunnelled-not-stopped", _W, _ADVICE, 80, ("tunnelled",), (),
-        (_m(_NOT_SUPPORTED + "migration of non-shared storage is not supported with "
-            "tunnelled migration and this QEMU"),),
-        Text("This release logs that storage cannot be copied through a tunnel but carries "
-             "on with the migration anyway (a missing return in the Begin step), so the disks "
-             "are not copied the way the flags ask.",
-             "这个版本会在日志中记录存储无法经隧道复制，但仍继续迁移（Begin 阶段少了一个 return），"
-             "因此磁盘并不会按标志的要求复制。"),
-        Text("Drop --tunnelled (use --tls for encryption) when copying storage.",
-             "复制存储时去掉 --tunnelled（需要加密时用 --tls）。"),
-        since=v("9.0.0"), until=v("10.0.0"), any_of=_STORAGE,
-        source="src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase (9.0.0: virReportError "
-               "without return)" + _INFERRED_10,
-    ),
 )
 
 # Rules that need facts about the guest (--state, --domain-xml): named tests on `guest` and on
@@ -1050,9 +1035,10 @@ _GUEST_RULES: tuple[Rule, ...] = (
              "而 libvirt 8.1.0 及以后接受的 QEMU 都具备这一能力。"),
         Text("Use cache='none' or cache='directsync' for the disk, or upgrade QEMU.",
              "把该磁盘的缓存模式改为 cache='none' 或 cache='directsync'，或者升级 QEMU。"),
-        until=v("8.1.0"), phase=_GUEST, qemu_until=v("3.1.0"),
-        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsSafe (until inferred: libvirt "
-               "8.1.0 requires QEMU 4.2, whose file driver can drop the page cache; not run)",
+        until=v("8.1.0"), phase=_GUEST, qemu_until=v("4.0.0"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsSafe; QEMU_CAPS_MIGRATION_FILE_"
+               "DROP_CACHE is probed as blockdev-add/+file/drop-cache (QEMU 4.0, inferred); "
+               "until inferred: libvirt 8.1.0 requires QEMU 4.2; not run",
     ),
     Rule(
         "qemu-postcopy-resume-not-migrating", _R, _QEMU, 2,
@@ -1121,7 +1107,7 @@ _QMP_RULES: tuple[Rule, ...] = (
              "目标主机上的 QEMU 会最先拒绝。"),
         Text("Give --parallel-connections a value from 1 to 255.",
              "--parallel-connections 取 1 到 255 之间的值。"),
-        since=v("5.2.0"), phase=_NBD, qemu_since=v("4.0.0"),
+        since=v("5.2.0"), phase=_NBD,
         source="QEMU qapi/migration.json (multifd-channels: uint8) via "
                "qemuMigrationParamsApply on the destination",
     ),
@@ -1134,14 +1120,72 @@ _QMP_RULES: tuple[Rule, ...] = (
              "QEMU 的零拷贝发送把虚拟机内存页直接交给套接字，而 TLS 必须先加密它们，因此两者不能并用。"),
         Text("Drop --zerocopy or --tls.",
              "去掉 --zerocopy 或 --tls。"),
-        since=v("8.5.0"), phase=_PERFORM, qemu_since=v("7.0.0"),
-        source="QEMU migration/options.c:migrate_params_check (zero-copy-send), via "
-               "qemuMigrationParamsApply on the source",
+        since=v("8.5.0"), phase=_PERFORM,
+        source="QEMU migration/options.c:migrate_params_check (zero-copy-send, QEMU 7.0+; an "
+               "older QEMU has no zero-copy at all), via qemuMigrationParamsApply on the source",
+    ),
+    Rule(
+        "qmp-compress-removed", _R, _QMP, 5, ("compressed", f"{_COMP}=mt"), (),
+        (_m(_UNSUPPORTED_ARG + "Migration option 'compress' is not supported by QEMU binary"),),
+        Text("QEMU 9.1 removed the multithreaded ('compress') migration compression that the "
+             "mt method asks for; libvirt finds the capability missing.",
+             "QEMU 9.1 删除了 mt 方法所用的多线程（'compress'）迁移压缩；libvirt 发现该能力不存在。"),
+        Text("Use --parallel with --comp-methods zstd or zlib, or xbzrle, instead of mt.",
+             "改用 --parallel 配合 --comp-methods zstd 或 zlib，或者用 xbzrle，不要用 mt。"),
+        since=v("1.3.4"), phase=_PARAMS, qemu_since=v("9.1.0"),
+        source="src/qemu/qemu_migration_params.c:qemuMigrationParamsCheck (capability "
+               "missing); QEMU 9.1 removed 'compress'; seen with libvirt 12.9.0 and QEMU 10.0",
+    ),
+    Rule(
+        "qmp-multifd-compress", _R, _QMP, 6, ("parallel", "compressed", f"{_COMP}=mt"), (),
+        (_m(_INTERNAL + "unable to execute QEMU command 'migrate-set-capabilities': Multifd is "
+            "not compatible with compress"),),
+        Text("QEMU's multithreaded compression works on a single migration stream, so QEMU "
+             "refuses it together with multifd (libvirt itself refuses the pair from 9.4.0).",
+             "QEMU 的多线程压缩只作用于单个迁移流，所以 QEMU 拒绝它与 multifd 同时使用"
+             "（libvirt 自 9.4.0 起自己就会拒绝这一组合）。"),
+        Text("With --parallel use --comp-methods zlib or zstd (libvirt >= 9.4.0), or drop "
+             "--parallel.",
+             "使用 --parallel 时改用 --comp-methods zlib 或 zstd（libvirt >= 9.4.0），"
+             "或者去掉 --parallel。"),
+        since=v("5.2.0"), phase=_NBD, qemu_until=v("9.1.0"),
+        source="QEMU migration/options.c:migrate_caps_check; seen with libvirt 9.0.0 and "
+               "QEMU 7.2",
+    ),
+    Rule(
+        "qmp-target-zero-unsupported", _R, _QMP, 7, ("migrate-disks-target-zero",), (),
+        (_m(_NOT_SUPPORTED + "use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO' is not "
+            "supported by this QEMU"),),
+        Text("Declaring the destination's disks already zeroed needs a QEMU feature that "
+             "libvirt probes for; the QEMU on the host lacks it.",
+             "声明目标端磁盘已全部为零需要 QEMU 的一项功能，libvirt 会探测它；主机上的 QEMU 没有这项功能。"),
+        Text("Drop --migrate-disks-target-zero, or upgrade QEMU.",
+             "去掉 --migrate-disks-target-zero，或者升级 QEMU。"),
+        since=v("12.2.0"), phase=_BEGIN, any_of=_STORAGE,
+        source="src/qemu/qemu_migration.c (12.x, capability check); seen with libvirt 12.9.0 "
+               "and QEMU 10.0; the first QEMU that has the feature is not determined, so any "
+               "QEMU is taken to lack it",
     ),
 )
 
 # Known libvirt defects: combinations the code means to accept but that fail (or crash).
 _BUG_RULES: tuple[Rule, ...] = (
+    Rule(
+        "bug-storage-tunnelled-null-host", RuleKind.BUG, _QEMU, 10, ("tunnelled",), (),
+        (_m(_INTERNAL + "argument key 'host' must not have null value"),),
+        Text("A defect in this libvirt: the Begin step notes that storage cannot be copied "
+             "through a tunnel but does not stop (a missing return), and the migration then "
+             "fails while the destination sets up the disk copy.",
+             "这是该版本 libvirt 的缺陷：Begin 阶段发现存储无法经隧道复制，却没有停下（少了一个 "
+             "return），随后迁移在目标主机准备磁盘复制时失败。"),
+        Text("Drop --tunnelled (use --tls for encryption) when copying storage.",
+             "复制存储时去掉 --tunnelled（需要加密时用 --tls）。"),
+        since=v("9.0.0"), until=v("10.0.0"), phase=_NBD, any_of=_STORAGE,
+        source="seen on a real libvirt 9.0.0 daemon (--copy-storage-all and -inc); "
+               "src/qemu/qemu_migration.c:qemuMigrationSrcBeginPhase reports the tunnel error "
+               "without returning; first release not determined (9.0.0 assumed)"
+               + _INFERRED_10,
+    ),
     Rule(
         "bug-tunnelled-tls-yajl", RuleKind.BUG, _QEMU, 90, ("p2p", "tunnelled", "tls"), (),
         (_m(_INTERNAL + "failed to convert virJSONValue to yajl data"),),

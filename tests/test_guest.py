@@ -111,7 +111,8 @@ def test_without_the_guest_check_says_what_it_skipped() -> None:
     assert code == 0
     assert out == "accepted by virsh, libvirt and QEMU (libvirt 9.0.0)\n"
     assert err == ("migflags: note: not checked (needs --state, --domain-xml or --qemu): "
-                   "qemu-domain-not-running, qemu-unsafe-storage\n")
+                   "qemu-domain-not-running, qemu-shmem-not-master, qemu-transient-disk, "
+                   "qemu-unsafe-storage\n")
 
 
 def test_the_note_in_chinese() -> None:
@@ -133,6 +134,11 @@ def test_json_carries_the_guest(command: str, tmp_path: object) -> None:
     doc = json.loads(out)
     assert doc["guest"]["name"] == "db1" and doc["guest"]["state"] == "shutoff"
     assert [d["target"] for d in doc["guest"]["disks"]] == ["vda", "vdb", "sda", "vdc"]
+    assert doc["guest"]["disks"][0] == {
+        "target": "vda", "device": "disk", "source_type": "file",
+        "path": "/srv/images/db1.qcow2", "readonly": False, "shareable": False, "empty": False,
+        "cache": "none", "transient": False}
+    assert doc["guest"]["shmems"] == []
     assert doc["unchecked"] == []
     assert doc["problems"][0]["message"] == ("Requested operation is not valid: domain is not "
                                              "running")
@@ -142,8 +148,9 @@ def test_state_alone_leaves_the_storage_check_undecided() -> None:
     code, out, _ = _run("check", "--json", "--libvirt", "9.0.0", "--state", "running", "--live",
                         "--p2p")
     doc = json.loads(out)
-    assert doc["guest"] == {"name": None, "state": "running", "disks": None}
-    assert doc["unchecked"] == ["qemu-unsafe-storage"]
+    assert doc["guest"] == {"name": None, "state": "running", "disks": None, "shmems": None}
+    assert doc["unchecked"] == ["qemu-shmem-not-master", "qemu-transient-disk",
+                                "qemu-unsafe-storage"]
     assert code == 0
 
 
@@ -162,16 +169,18 @@ def test_qemu_decides_the_qemu_bounded_rules() -> None:
             "--p2p", "--compressed", "--comp-methods", "mt"]
     _, out, _ = _run(*argv)
     doc = json.loads(out)
-    assert doc["qemu"] is None and doc["unchecked"] == ["qmp-compress-removed"]
+    assert doc["qemu"] is None and doc["unchecked"] == [
+        "qemu-shmem-not-master", "qemu-transient-disk", "qmp-compress-removed"]
     assert [p["rule"] for p in doc["problems"] if p["level"] == "error"] == []
     code, out, _ = _run(*argv[:2], "--qemu", "10.0", *argv[2:])
     doc = json.loads(out)
-    assert code == 1 and doc["qemu"] == "10.0.0" and doc["unchecked"] == []
+    assert code == 1 and doc["qemu"] == "10.0.0"
+    assert "qmp-compress-removed" not in doc["unchecked"]
     assert doc["problems"][0]["message"] == ("argument unsupported: Migration option 'compress' "
                                              "is not supported by QEMU binary")
     assert doc["problems"][0]["layer"] == "qmp"
     code, out, _ = _run(*argv[:2], "--qemu", "7.2.0", *argv[2:])
-    assert code == 0 and json.loads(out)["unchecked"] == []
+    assert code == 0 and "qmp-compress-removed" not in json.loads(out)["unchecked"]
 
 
 def test_bad_qemu_version() -> None:

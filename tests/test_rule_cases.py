@@ -68,7 +68,18 @@ _VDC_NETWORK = ("<disk type='network' device='disk'><driver name='qemu' type='ra
                 "<source protocol='rbd' name='pool/web1'><host name='ceph1' port='6789'/>"
                 "</source><target dev='vdc' bus='virtio'/></disk>")
 
+_VDD_TRANSIENT = ("<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+                  "<source file='/var/lib/libvirt/images/scratch.qcow2'/>"
+                  "<target dev='vdd' bus='virtio'/><transient/></disk>")
+_SHMEM_PEER = ("<shmem name='ivshmem0'><model type='ivshmem-plain'/>"
+               "<size unit='M'>4</size></shmem>")
+_SHMEM_MASTER = ("<shmem name='ivshmem1' role='master'><model type='ivshmem-plain'/>"
+                 "<size unit='M'>4</size></shmem>")
+
 GUESTS = {
+    "transient": _domain(_VDA_READONLY + _VDD_TRANSIENT),
+    "shmem-peer": _domain(_VDA_READONLY + _SHMEM_MASTER + _SHMEM_PEER),
+    "shmem-master": _domain(_VDA_READONLY + _SHMEM_MASTER),
     "local": _domain(_VDA_LOCAL + _SDA_EMPTY_CDROM),
     "readonly": _domain(_VDA_READONLY),
     "block-writeback": _domain(_VDB_BLOCK_WRITEBACK + _VDC_NETWORK),
@@ -412,6 +423,21 @@ CASES: tuple[Case, ...] = (
       state="shutoff"),
     C("qemu-domain-not-running", "9.0.0", "--live --p2p --postcopy --postcopy-resume", False,
       state="shutoff"),
+    C("qemu-shmem-not-master", "9.0.0", "--live --p2p", True,
+      "Requested operation is not valid: shmem device 'ivshmem0' cannot be migrated, only "
+      "shmem with role='master' can be migrated", xml="shmem-peer"),
+    C("qemu-shmem-not-master", "9.0.0", "--live --p2p", False, xml="shmem-master"),
+    C("qemu-shmem-not-master", "9.0.0", "--offline --persistent --p2p", False,
+      xml="shmem-peer"),
+    C("qemu-shmem-not-master", "9.0.0", "--live --p2p --postcopy --postcopy-resume", False,
+      xml="shmem-peer"),
+    C("qemu-transient-disk", "9.0.0", "--live --p2p", True,
+      "Requested operation is not valid: migration with transient disk is not supported",
+      xml="transient"),
+    C("qemu-transient-disk", "9.0.0", "--live --p2p", False, xml="readonly"),
+    C("qemu-transient-disk", "9.0.0", "--offline --persistent --p2p", False, xml="transient"),
+    C("qemu-transient-disk", "9.0.0", "--live --p2p --postcopy --postcopy-resume", False,
+      xml="transient"),
     C("qemu-unsafe-storage", "9.0.0", "--live --p2p", True,
       "Unsafe migration: Migration without shared storage is unsafe", xml="local"),
     C("qemu-unsafe-storage", "9.0.0", "--live --p2p --unsafe", False, xml="local"),

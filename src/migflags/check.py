@@ -198,6 +198,25 @@ def _state(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     return Hit(guest.name or ctx.request.domain or "", 0) if held else None
 
 
+def _transient_disk(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first disk with <transient/>."""
+    for index, disk in enumerate(_disks(ctx)):
+        if disk.transient:
+            return Hit(disk.target, index)
+    return None
+
+
+def _shmem_not_master(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first shared-memory device whose role is not master (the default role is not)."""
+    shmems = _guest(ctx).shmems
+    if shmems is None:
+        raise Unknown
+    for index, shmem in enumerate(shmems):
+        if shmem.role != "master":
+            return Hit(shmem.name, index)
+    return None
+
+
 def _copied(ctx: Context, disk: Disk) -> bool:
     """Whether a storage copy includes the disk (qemuMigrationAnyCopyDisk)."""
     if not any(option_value(ctx.request, name) for name in STORAGE_COPY_OPTIONS):
@@ -279,6 +298,8 @@ TESTS: dict[str, TestFn] = {
     "unsafe-cache": _unsafe("cache"),
     "not-a-target": _not_a_target,
     "copy-refused": _copy_refused,
+    "transient-disk": _transient_disk,
+    "shmem-not-master": _shmem_not_master,
 }
 
 

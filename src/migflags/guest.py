@@ -2,8 +2,9 @@
 
 Pure functions over text: no file access, no libvirt. The facts are the ones the QEMU driver's
 own checks look at (qemuMigrationSrcBegin, qemuMigrationSrcIsSafe, the NBD server on the
-destination): whether the domain is active, and for each disk its target, device, source type,
-whether it is read-only, empty or shareable, and its cache mode.
+destination): whether the domain is active, for each disk its target, device, source type,
+whether it is read-only, empty, shareable or transient, and its cache mode, and the role of
+each shared-memory device.
 
 `virsh dumpxml` says whether a domain is active (an active domain's root element carries
 `id='N'`) but neither whether it runs or is paused nor whether it is persistent; `--state`
@@ -35,6 +36,7 @@ class Disk(NamedTuple):
     readonly: bool
     shareable: bool
     cache: str | None  # <driver cache=...>; None for the hypervisor default
+    transient: bool = False  # <transient/>: changes are discarded when the guest stops
 
     @property
     def empty(self) -> bool:
@@ -45,10 +47,16 @@ class Disk(NamedTuple):
         return self.source_type == "network" and self.path is None
 
 
+class Shmem(NamedTuple):
+    name: str
+    role: str  # master, peer, or "" when the XML leaves it to the default
+
+
 class Guest(NamedTuple):
     name: str | None = None
     state: str | None = None  # one of STATES, ACTIVE, or None when unknown
     disks: tuple[Disk, ...] | None = None  # None when no domain XML was given
+    shmems: tuple[Shmem, ...] | None = None  # <shmem> devices; None without domain XML
 
     @property
     def known(self) -> bool:
@@ -81,6 +89,7 @@ def _disk(element: "Element") -> Disk:
         readonly=element.find("readonly") is not None or device == "cdrom",
         shareable=element.find("shareable") is not None,
         cache=driver.get("cache") if driver is not None else None,
+        transient=element.find("transient") is not None,
     )
 
 
@@ -98,9 +107,11 @@ def parse_domain_xml(text: str) -> Guest:
         raise GuestError(f"the root element is <{root.tag}>, not <domain>")
     name = root.findtext("name")
     disks = tuple(_disk(d) for d in root.findall("./devices/disk"))
+    shmems = tuple(Shmem(e.get("name", ""), e.get("role", ""))
+                   for e in root.findall("./devices/shmem"))
     return Guest(name=name.strip() if name else None,
                  state=ACTIVE if root.get("id") not in (None, "-1") else "shutoff",
-                 disks=disks)
+                 disks=disks, shmems=shmems)
 
 
 def guest_from(state: str | None, xml_text: str | None) -> Guest | None:

@@ -75,10 +75,14 @@ def _guest(guest: Guest | None) -> dict[str, object] | None:
         return None
     disks = None if guest.disks is None else [
         {"target": d.target, "device": d.device, "source_type": d.source_type, "path": d.path,
-         "readonly": d.readonly, "shareable": d.shareable, "empty": d.empty, "cache": d.cache}
+         "readonly": d.readonly, "shareable": d.shareable, "empty": d.empty, "cache": d.cache,
+         "transient": d.transient}
         for d in guest.disks
     ]
-    return {"name": guest.name, "state": guest.state, "disks": disks}
+    shmems = None if guest.shmems is None else [
+        {"name": m.name, "role": m.role} for m in guest.shmems
+    ]
+    return {"name": guest.name, "state": guest.state, "disks": disks, "shmems": shmems}
 
 
 def document(result: Result, lang: str = "en") -> dict[str, object]:

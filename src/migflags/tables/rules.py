@@ -1004,6 +1004,34 @@ _GUEST_RULES: tuple[Rule, ...] = (
         source="src/qemu/qemu_migration.c:qemuMigrationSrcBegin, qemuMigrationSrcPerformJob "
                "(virDomainObjCheckActive)",
     ),
+    # qemuMigrationSrcIsAllowed, between the state check and the storage check; only the
+    # checks a domain XML can decide (not snapshots, block jobs or QEMU's own blockers).
+    Rule(
+        "qemu-shmem-not-master", _R, _QEMU, 15, (*_GUEST_ONLY, "guest:shmem-not-master"), (),
+        (_m(_INVALID_OP + "shmem device '{item}' cannot be migrated, only shmem with "
+            "role='master' can be migrated"),),
+        Text("Only the master side of a shared-memory device takes its contents along; a "
+             "peer (the default role) would leave the memory behind.",
+             "共享内存设备只有 master 一方会带走其内容；peer（默认角色）会把内存留在原地。"),
+        Text("Set role='master' on the <shmem> device if this guest owns the memory, or "
+             "detach it before migrating.",
+             "如果由该虚拟机持有这块内存，就在 <shmem> 设备上设置 role='master'；"
+             "否则迁移前先把它卸下。"),
+        phase=_GUEST,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsAllowed (shmem role)",
+    ),
+    Rule(
+        "qemu-transient-disk", _R, _QEMU, 16, (*_GUEST_ONLY, "guest:transient-disk"), (),
+        (_m(_INVALID_OP + "migration with transient disk is not supported"),),
+        Text("A transient disk writes to a throw-away overlay on the source host that the "
+             "destination cannot take over.",
+             "临时磁盘把写入保存在源主机上一个用完即弃的覆盖层里，目标主机无法接管它。"),
+        Text("Remove <transient/> from the disk, or shut the guest down and migrate it "
+             "offline.",
+             "去掉磁盘上的 <transient/>，或者关闭虚拟机后离线迁移。"),
+        phase=_GUEST,
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsAllowed (disk->transient)",
+    ),
     Rule(
         "qemu-unsafe-storage", _R, _QEMU, _SAFETY_ORDER, (*_SAFETY, "guest:unsafe-storage"),
         (),

@@ -749,6 +749,20 @@ def test_every_refusal_case_quotes_a_message() -> None:
         ("9.0.0", "--live --p2p --tunnelled --postcopy --postcopy-resume "
          "--migrateuri tcp://dst.example:1", "running", None,
          "Requested operation is not valid: domain 'vm1' is not being migrated"),
+        # seen for real (9.0.0, 12.9.0): a client-driven migration's destination checks the
+        # compression before the source checks the auto-converge tuning (source-only)
+        ("9.0.0", "--parallel --undefinesource --auto-converge-initial 10 "
+         "--comp-xbzrle-cache 4194304", "running", None,
+         "invalid argument: Turn xbzrle compression on to tune it"),
+        ("12.9.0", "--compressed --persistent --undefinesource --parallel --bandwidth 1000 "
+         "--auto-converge-increment 5", "running", None,
+         "invalid argument: No compression algorithm selected for parallel migration"),
+        ("9.0.0", "--compressed --persistent --undefinesource --parallel --bandwidth 1000 "
+         "--auto-converge-increment 5", "running", None,
+         "invalid argument: Turn auto convergence on to tune it"),
+        # ... while peer-to-peer, the source checks them all in one call, auto-converge first
+        ("9.0.0", "--p2p --parallel --auto-converge-initial 10 --comp-xbzrle-cache 4194304",
+         "running", None, "invalid argument: Turn auto convergence on to tune it"),
         # the disk targets (Begin, source) before the read-only disk (NBD, destination)
         ("9.0.0", "--live --p2p --copy-storage-all --migrate-disks sda,aaa", None, "local",
          "Unsafe migration: Migration without shared storage is unsafe"),

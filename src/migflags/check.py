@@ -26,6 +26,7 @@ from migflags.tables.rules import (
     LAYER_ORDER,
     PHASE_ORDER,
     RULES,
+    SAME_STEP,
     STORAGE_COPY_OPTIONS,
     Api,
     Rule,
@@ -402,9 +403,8 @@ def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
 
 def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ...]:
     steps = PHASE_ORDER[ctx.api]
-    phase = -1 if rule.phase is None else (
-        steps.index(rule.phase) if rule.phase in steps else len(steps)
-    )
+    step = SAME_STEP[ctx.api].get(rule.phase, rule.phase) if rule.phase else None
+    phase = -1 if step is None else (steps.index(step) if step in steps else len(steps))
     return (LAYER_ORDER[rule.layer], phase, rule.order, hit.at, position)
 
 

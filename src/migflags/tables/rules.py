@@ -79,6 +79,10 @@ class Phase(str, enum.Enum):
 
     ENTRY = "entry"  # virCheckFlags / virTypedParamsValidate of every driver entry point
     PARAMS = "params"  # qemuDomainMigratePerform3Params / Prepare3Params + ParamsFromFlags
+    # Parameters only the source reads (qemuMigrationParamsTPMap party SOURCE: auto-converge
+    # tuning, post-copy bandwidth): a client-driven migration's destination skips them in its
+    # Prepare step, and the source checks them only when Perform starts.
+    SOURCE_PARAMS = "source-params"
     # The source domain's state and storage, checked once the job starts: qemuMigrationSrcBegin
     # (virDomainObjCheckActive before qemuMigrationSrcBeginPhase's qemuMigrationSrcIsSafe), or
     # qemuMigrationSrcPerformJob before the peer-to-peer steps.
@@ -94,9 +98,16 @@ PHASE_ORDER: dict[Api, tuple[Phase, ...]] = {
     # qemuMigrationSrcPerformJob -> p2p -> Begin -> Prepare on the destination -> Perform
     Api.TO_URI3: (Phase.ENTRY, Phase.PARAMS, Phase.GUEST, Phase.PEER2PEER, Phase.BEGIN,
                   Phase.NBD, Phase.PERFORM),
-    # virDomainMigrate3 -> Begin3Params (source) -> Prepare3Params (destination) -> Perform
+    # virDomainMigrate3 -> Begin3Params (source) -> Prepare3Params (destination) ->
+    # Perform3Params (source) -> Perform
     Api.MIGRATE3: (Phase.ENTRY, Phase.GUEST, Phase.BEGIN, Phase.PARAMS, Phase.NBD,
-                   Phase.PERFORM),
+                   Phase.SOURCE_PARAMS, Phase.PERFORM),
+}
+# Phases that run inside another step on an entry point: peer-to-peer, the source checks all
+# parameters in one qemuMigrationParamsFromFlags call (rules then sort by `order`).
+SAME_STEP: dict[Api, dict[Phase, Phase]] = {
+    Api.TO_URI3: {Phase.SOURCE_PARAMS: Phase.PARAMS},
+    Api.MIGRATE3: {},
 }
 
 
@@ -157,7 +168,7 @@ _QMP = Layer.QMP
 _ENTRY, _PARAMS, _P2P, _BEGIN, _PERFORM = (
     Phase.ENTRY, Phase.PARAMS, Phase.PEER2PEER, Phase.BEGIN, Phase.PERFORM,
 )
-_GUEST, _NBD = Phase.GUEST, Phase.NBD
+_GUEST, _NBD, _SOURCE_PARAMS = Phase.GUEST, Phase.NBD, Phase.SOURCE_PARAMS
 _STORAGE = ("copy-storage-all", "copy-storage-inc")
 # For the guest tests in check.py: the options that ask for a storage copy, and the one that
 # names the disks it takes (qemuMigrationAnyCopyDisk).
@@ -524,7 +535,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
         _MIB_OVERFLOW_WHY,
         Text("Give a realistic number of MiB/s, or 0 for no limit.",
              "给出一个合理的 MiB/s 数值，或者用 0 表示不限速。"),
-        since=v("5.1.0"), phase=_PARAMS,
+        since=v("5.1.0"), phase=_SOURCE_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsGetTPULL "
                "(from qemuMigrationParamsFromFlags)",
     ),
@@ -536,7 +547,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
         _MIB_OVERFLOW_WHY,
         Text("Give the bandwidth really available for the switchover, in MiB/s.",
              "给出切换阶段实际可用的带宽，单位为 MiB/s。"),
-        since=v("11.1.0"), phase=_PARAMS,
+        since=v("11.1.0"), phase=_SOURCE_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsGetTPULL "
                "(from qemuMigrationParamsFromFlags)",
     ),
@@ -547,7 +558,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
              "这些限速百分比只在开启自动收敛时才起作用。"),
         Text("Add --auto-converge, or drop --auto-converge-initial/--auto-converge-increment.",
              "加上 --auto-converge，或者去掉 --auto-converge-initial/--auto-converge-increment。"),
-        since=v("2.0.0"), phase=_PARAMS,
+        since=v("2.0.0"), phase=_SOURCE_PARAMS,
         any_of=("auto-converge-initial", "auto-converge-increment"),
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsFromFlags",
     ),

@@ -186,3 +186,16 @@ def test_qemu_decides_the_qemu_bounded_rules() -> None:
 def test_bad_qemu_version() -> None:
     code, _, err = _run("check", "--qemu", "seven", "--live")
     assert code == 2 and "invalid QEMU version 'seven'" in err
+
+
+def test_qemu_itself_is_named_in_the_verdict() -> None:
+    code, out, _ = _run("check", "--libvirt", "9.0.0", "--state", "running", "--live", "--p2p",
+                        "--zerocopy", "--parallel", "--tls")
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        "refused by QEMU itself under libvirt 9.0.0: internal error: unable to execute QEMU "
+        "command 'migrate-set-parameters': Zero copy only available for non-compressed non-TLS "
+        "multifd migration")
+    _, out, _ = _run("check", "--lang", "zh", "--libvirt", "9.0.0", "--state", "running",
+                     "--live", "--p2p", "--zerocopy", "--parallel", "--tls")
+    assert out.splitlines()[-1].startswith("会被 QEMU 本身拒绝（libvirt 9.0.0）：internal error:")

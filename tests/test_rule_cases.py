@@ -760,6 +760,20 @@ def test_every_refusal_case_quotes_a_message() -> None:
         ("9.0.0", "--compressed --persistent --undefinesource --parallel --bandwidth 1000 "
          "--auto-converge-increment 5", "running", None,
          "invalid argument: Turn auto convergence on to tune it"),
+        ("9.0.0", "--live --auto-converge-initial 10 --parallel-connections 2", "running", None,
+         "invalid argument: Turn parallel migration on to tune it"),
+        ("9.0.0", "--live --auto-converge-initial 10 --compressed --comp-mt-level 1", "running",
+         None, "invalid argument: Turn multithread compression on to tune it"),
+        ("9.0.0", "--live --compressed --comp-methods lzo --auto-converge-initial 10", "running",
+         None, "invalid argument: Unsupported compression method 'lzo'"),
+        ("12.9.0", "--live --available-switchover-bandwidth 17592186044416 --compressed "
+         "--comp-methods lzo", "running", None,
+         "invalid argument: Unsupported compression method 'lzo'"),
+        # ... and the post-copy bandwidth overflow before the parallel tuning
+        ("9.0.0", "--live --postcopy --postcopy-bandwidth 17592186044416 "
+         "--parallel-connections 2", "running", None,
+         "numerical overflow: migration parameter 'bandwidth.postcopy' must be less than "
+         "17592186044416"),
         # ... while peer-to-peer, the source checks them all in one call, auto-converge first
         ("9.0.0", "--p2p --parallel --auto-converge-initial 10 --comp-xbzrle-cache 4194304",
          "running", None, "invalid argument: Turn auto convergence on to tune it"),

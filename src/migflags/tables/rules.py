@@ -80,8 +80,10 @@ class Phase(str, enum.Enum):
     ENTRY = "entry"  # virCheckFlags / virTypedParamsValidate of every driver entry point
     PARAMS = "params"  # qemuDomainMigratePerform3Params / Prepare3Params + ParamsFromFlags
     # Parameters only the source reads (qemuMigrationParamsTPMap party SOURCE: auto-converge
-    # tuning, post-copy bandwidth): a client-driven migration's destination skips them in its
-    # Prepare step, and the source checks them only when Perform starts.
+    # tuning, the switchover bandwidth): a client-driven migration's destination skips them in
+    # its Prepare step, and the source checks them only when Perform starts. Seen for real on
+    # 9.0.0 and 12.9.0: without --p2p the destination's compression and parallel checks come
+    # first, while the post-copy bandwidth overflow is checked on the destination as well.
     SOURCE_PARAMS = "source-params"
     # The source domain's state and storage, checked once the job starts: qemuMigrationSrcBegin
     # (virDomainObjCheckActive before qemuMigrationSrcBeginPhase's qemuMigrationSrcIsSafe), or
@@ -535,7 +537,7 @@ _QEMU_RULES: tuple[Rule, ...] = (
         _MIB_OVERFLOW_WHY,
         Text("Give a realistic number of MiB/s, or 0 for no limit.",
              "给出一个合理的 MiB/s 数值，或者用 0 表示不限速。"),
-        since=v("5.1.0"), phase=_SOURCE_PARAMS,
+        since=v("5.1.0"), phase=_PARAMS,
         source="src/qemu/qemu_migration_params.c:qemuMigrationParamsGetTPULL "
                "(from qemuMigrationParamsFromFlags)",
     ),

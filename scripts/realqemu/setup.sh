@@ -40,7 +40,7 @@ PRIVATE=(run/libvirt var/lib/libvirt var/cache/libvirt var/log/libvirt etc/libvi
 # ---- packages and accounts ---------------------------------------------------------------
 install_packages() {
     local missing=()
-    for pkg in libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils openssl debootstrap; do
+    for pkg in libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils openssl debootstrap python3-libvirt; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
     done
     if [ ${#missing[@]} -gt 0 ]; then

@@ -22,6 +22,7 @@ Guests (made by the set-up script; each has disk vda):
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -397,6 +398,7 @@ def run_cases(release: Release, cases: Sequence[tuple[str, Sequence[str], str, s
             for _, options, guest, state, api in cases]
 
 
+@functools.cache
 def qemu_version(release: Release) -> str:
     """The QEMU the release's daemons run (`virsh version`'s hypervisor line)."""
     for line in _must(virsh(release, release.source, "version")).splitlines():
@@ -453,7 +455,8 @@ def anonymise(text: str, hostname: str) -> str:
     pairs = (
         (f"<hostname>{hostname}</hostname>", "<hostname>dst.example</hostname>"),
         (f"//{hostname}:", "//dst.example:"), (f"tcp:{hostname}:", "tcp:dst.example:"),
-        (f"'{hostname}'", "'dst.example'"), (f"host={hostname},", "host=dst.example,"),
+        (f"'{hostname}'", "'dst.example'"), (f'"{hostname}"', '"dst.example"'),
+        (f"host={hostname},", "host=dst.example,"),
         (f"hostname={hostname} ", "hostname=dst.example "),
         (f"hostname={hostname},", "hostname=dst.example,"),
     )

@@ -1,9 +1,9 @@
 """What `migflags check` predicts for one real-QEMU case, in the terms the real run answers in:
 "migrated" when check accepts, else the message of its first error.
 
-check is given what the real run had: the release, the options, the guest's state and its
-`virsh dumpxml`, and the real destination URI. For an API case (no virsh in the way) the
-virsh layer's problems are left out, since nothing ran virsh's option checks.
+check is given what the real run had: the release of libvirt and of QEMU, the options, the
+guest's state and its `virsh dumpxml`, and the real destination URI. For an API case (no virsh
+in the way) the virsh layer's problems are left out, since nothing ran virsh's option checks.
 """
 
 from __future__ import annotations
@@ -37,13 +37,17 @@ def expected_from_real(result: str) -> str:
 
 
 def predict(version: str, options: Sequence[str], guest: str, state: str, domain_xml: str,
-            desturi: str, api: bool = False) -> Prediction:
+            desturi: str, api: bool = False, qemu: str | None = None) -> Prediction:
+    """check's verdict; `qemu` is the QEMU release the daemons run (`virsh version`)."""
     with tempfile.TemporaryDirectory(prefix="migflags-realqemu-") as tmp:
         xml_path = os.path.join(tmp, f"{guest}.xml")
         with open(xml_path, "w", encoding="utf-8") as handle:
             handle.write(domain_xml)
         args = ["check", "--libvirt", version, "--json", "--state", state,
-                "--domain-xml", xml_path, "--", "virsh", "migrate", *options, guest, desturi]
+                "--domain-xml", xml_path]
+        if qemu:
+            args += ["--qemu", qemu]
+        args += ["--", "virsh", "migrate", *options, guest, desturi]
         env = {"LC_ALL": "C", "LANG": "C", "NO_COLOR": "1", "COLUMNS": "200"}
         result = CliRunner().invoke(main, args, env=env)
     if result.exit_code not in (0, 1):

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import require
-from qemu_oracle import RealOutcome, api_available, available, run_cases
+from qemu_oracle import RealOutcome, api_available, available, qemu_version, run_cases
 from realqemu_cases import ALL_CASES, RULE_CASES, Case
 from realqemu_compare import expected_from_real, predict
 
@@ -72,7 +72,7 @@ def test_check_predicts_the_real_outcome(real_runs: dict[tuple[str, str], RealOu
     rel = available(version)
     assert rel is not None
     prediction = predict(version, case.options, case.guest, outcome.state, outcome.domain_xml,
-                         rel.destination, api=case.api)
+                         rel.destination, api=case.api, qemu=qemu_version(rel))
     assert prediction.verdict == expected_from_real(outcome.result)
 
 

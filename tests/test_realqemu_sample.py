@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import require
-from qemu_oracle import RealOutcome, Release, available, run_cases
+from qemu_oracle import RealOutcome, Release, available, qemu_version, run_cases
 from realqemu_cases import Case, sample_cases
 from realqemu_compare import expected_from_real, predict
 
@@ -66,5 +66,5 @@ def test_sample_case(sample_runs: dict[tuple[str, str], RealOutcome], version: s
     rel = available(version)
     assert rel is not None
     prediction = predict(version, case.options, case.guest, outcome.state, outcome.domain_xml,
-                         rel.destination)
+                         rel.destination, qemu=qemu_version(rel))
     assert prediction.verdict == expected_from_real(outcome.result)

@@ -8,6 +8,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from migflags.cli import main
 from migflags.guest import Disk, GuestError, guest_from, parse_domain_xml
@@ -199,3 +201,23 @@ def test_qemu_itself_is_named_in_the_verdict() -> None:
     _, out, _ = _run("check", "--lang", "zh", "--libvirt", "9.0.0", "--state", "running",
                      "--live", "--p2p", "--zerocopy", "--parallel", "--tls")
     assert out.splitlines()[-1].startswith("会被 QEMU 本身拒绝（libvirt 9.0.0）：internal error:")
+
+
+_XML_PIECES = st.sampled_from([
+    "<domain>", "</domain>", "<domain id='3'>", "<name>g</name>", "<devices>", "</devices>",
+    "<disk type='file' device='disk'>", "<disk type='network'>", "<disk>", "</disk>",
+    "<target dev='vda'/>", "<target/>", "<source file='/x'/>", "<source protocol='rbd'/>",
+    "<readonly/>", "<transient/>", "<shmem name='s'/>", "<driver cache='none'/>", "&amp;",
+    "&bogus;", "<!DOCTYPE d>", "<?xml version='1.0'?>", "\x00", "é", "<", ">", "'", '"',
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_XML_PIECES, max_size=12).map("".join) | st.text(max_size=60))
+def test_any_text_is_a_guest_or_one_error(text: str) -> None:
+    try:
+        guest = parse_domain_xml(text)
+    except GuestError as error:
+        assert "\n" not in str(error)
+    else:
+        assert guest.disks is not None and guest.state in ("active", "shutoff")

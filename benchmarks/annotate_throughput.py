@@ -2,7 +2,8 @@
 
 Makes its own log (default ~200 MB) in which 1% of the lines carry a migration flags value,
 written in the real formats of `migflags.tables.log_sources` (one record in ten spans several
-lines, as with a migration cookie), the other lines being ordinary libvirt debug lines: 5%
+lines, as with a migration cookie), the other lines being ordinary libvirt debug lines (taken
+from the real libvirtd logs in tests/data/realqemu-logs/, written by the real-QEMU tier): 5%
 with a `flags=` of another function, 0.2% from migration-named calls whose flags are no
 migration flags, 1% from migration functions that log no flags. Then, in the same run and
 interleaved, it times
@@ -20,8 +21,11 @@ is < 64 MiB). Every generated file is deleted at the end.
 from __future__ import annotations
 
 import argparse
+import itertools
+import lzma
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -64,6 +68,24 @@ _MIGRATION_NO_FLAGS = (
 )
 
 
+_REAL_LOGS = Path(__file__).resolve().parent.parent / "tests" / "data" / "realqemu-logs"
+_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\+\d{4}: \d+: \w+ : ")
+
+
+def _real_filler() -> list[str]:
+    """One-line records of real libvirtd debug logs (9.0.0 and 12.9.0 daemons during real
+    migrations) without a flags field and without a migration function: the filler."""
+    found: list[str] = []
+    for path in sorted(_REAL_LOGS.glob("*.log.xz")):
+        with lzma.open(path, "rt", encoding="utf-8") as handle:
+            text = handle.read().split("\n")
+        for line, following in itertools.pairwise(text):
+            if (_RECORD.match(line) and _RECORD.match(following) and "flags=" not in line
+                    and ANCHOR not in line):
+                found.append(line)
+    return found
+
+
 def _timestamp(n: int) -> str:
     return f"2026-11-27 14:{n // 60000 % 60:02d}:{n // 1000 % 60:02d}.{n % 1000:03d}+0000"
 
@@ -81,6 +103,7 @@ def make_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
     other_flags = [t for t in OTHER_FLAGS_LINES if ANCHOR not in t]
     tuning = [t for row in NOT_MIGRATION_FLAGS for t in row.examples]
     tuning += [t for t in OTHER_FLAGS_LINES if ANCHOR in t]
+    real = _real_filler()
     lines = records = 0
     written = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
@@ -97,6 +120,8 @@ def make_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
                 text = rng.choice(tuning)
             elif draw < MIGRATION_SHARE + 0.062:
                 text = rng.choice(_MIGRATION_NO_FLAGS).format(t=_timestamp(n), tid=4021 + n % 7)
+            elif real:
+                text = rng.choice(real)
             else:
                 text = rng.choice(_PLAIN).format(t=_timestamp(n), tid=4021 + n % 7, n=n)
             batch.append(text)

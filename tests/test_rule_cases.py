@@ -586,7 +586,11 @@ CASES: tuple[Case, ...] = (
     C("bug-tunnelled-tls-yajl", "9.0.0", "--live --p2p --tls", False),
     C("bug-tunnelled-tls-yajl", "12.9.0", "--live --p2p --tunnelled --tls", False),
     C("bug-tunnelled-tls-crash", "12.9.0", "--live --p2p --tunnelled --tls", True,
-      "Disconnected from <URI> due to I/O error"),
+      "Disconnected from qemu:///system due to I/O error"),
+    # seen for real: virsh names the URI it connected to (the harness runs `virsh -c URI`)
+    C("bug-tunnelled-tls-crash", "12.9.0",
+      "virsh -c qemu+tcp://127.0.0.1:16593/system migrate --live --p2p --tunnelled --tls", True,
+      "Disconnected from qemu+tcp://127.0.0.1:16593/system due to I/O error"),
     C("bug-tunnelled-tls-crash", "12.9.0", "--live --p2p --tunnelled", False),
     C("bug-tunnelled-tls-crash", "12.9.0", "--live --p2p --tls", False),
     # ---- advice (no layer refuses these: no message)

@@ -69,7 +69,7 @@ def test_message_is_the_layers_own(rule: Rule) -> None:
     for message in rule.messages:
         assert not message.text.startswith("error")
         placeholders = set(re.findall(r"{(\w+)}", message.text))
-        assert placeholders <= {"item", "api"}
+        assert placeholders <= {"item", "api", "uri"}
         if "item" in placeholders:
             assert any(parse_term(t).op == ":" for t in rule.terms), "nothing names the item"
     sinces = [m.since for m in rule.messages if m.since is not None]

@@ -22,6 +22,7 @@ from migflags.tables.options import (
     OptionKind,
 )
 from migflags.tables.rules import (
+    DEFAULT_CONNECT,
     DISK_LIST_OPTION,
     LAYER_ORDER,
     PHASE_ORDER,
@@ -395,7 +396,8 @@ def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
         level=rule.level,
         layer=rule.layer.value,
         rule=rule.id,
-        message=rule.message_for(ctx.version).format(item=hit.item, api=ctx.api.value),
+        message=rule.message_for(ctx.version).format(
+            item=hit.item, api=ctx.api.value, uri=ctx.request.connect or DEFAULT_CONNECT),
         explanation=rule.why,
         fix=rule.fix,
     )

@@ -74,6 +74,7 @@ class Request(NamedTuple):
     desturi: str | None = None
     guest: Guest | None = None  # --state / --domain-xml; None when neither was given
     qemu: LibvirtVersion | None = None  # --qemu: QEMU's release, for QEMU-bounded rules
+    connect: str | None = None  # virsh -c URI: the source connection, when the line names it
 
     def value_of(self, option: str) -> object:
         for name, value in self.values:

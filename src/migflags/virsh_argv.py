@@ -85,6 +85,7 @@ GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
     GlobalOption("V", None, exits=True),
     GlobalOption(None, "version", "optional", exits=True),
 )
+CONNECT_OPTION = "connect"  # -c/--connect URI: the source libvirt virsh talks to
 _BY_SHORT = {g.short: g for g in GLOBAL_OPTIONS if g.short}
 _BY_LONG = {g.long: g for g in GLOBAL_OPTIONS if g.long}
 
@@ -97,10 +98,11 @@ def _check_runs(option: GlobalOption, word: str) -> None:
         )
 
 
-def _long_global(words: list[str], index: int) -> int:
-    """Consume one `--name[=value]` global option at `index`; return the next index."""
+def _long_global(words: list[str], index: int, values: dict[str, str] | None = None) -> int:
+    """Consume one `--name[=value]` global option at `index`; return the next index. The value
+    of an option that takes one is stored in `values` under its long name."""
     word = words[index]
-    name, has_value, _ = word[2:].partition("=")
+    name, has_value, given = word[2:].partition("=")
     option = _BY_LONG.get(name)
     if option is None:  # getopt_long accepts any unambiguous abbreviation
         matches = [g for long, g in _BY_LONG.items() if long.startswith(name)] if name else []
@@ -115,11 +117,15 @@ def _long_global(words: list[str], index: int) -> int:
     if option.value == "required" and not has_value:
         if index + 1 >= len(words):
             raise InputError(f"virsh option '--{option.long}' needs a value")
+        if values is not None and option.long:
+            values[option.long] = words[index + 1]
         return index + 2
+    if has_value and values is not None and option.long:
+        values[option.long] = given
     return index + 1
 
 
-def _short_global(words: list[str], index: int) -> int:
+def _short_global(words: list[str], index: int, values: dict[str, str] | None = None) -> int:
     """Consume one cluster of short global options (`-q`, `-qr`, `-cURI`, `-c URI`)."""
     word = words[index]
     for at, letter in enumerate(word[1:], start=1):
@@ -129,15 +135,20 @@ def _short_global(words: list[str], index: int) -> int:
         _check_runs(option, word)
         if option.value == "required":
             if at + 1 < len(word):
+                if values is not None and option.long:
+                    values[option.long] = word[at + 1 :]
                 return index + 1  # the rest of the word is the value
             if index + 1 >= len(words):
                 raise InputError(f"virsh option '-{letter}' needs a value")
+            if values is not None and option.long:
+                values[option.long] = words[index + 1]
             return index + 2
     return index + 1
 
 
-def strip_prefix(words: Sequence[str]) -> list[str]:
-    """Drop a leading `[sudo ...] virsh [global options] migrate` (each part optional)."""
+def strip_prefix(words: Sequence[str], values: dict[str, str] | None = None) -> list[str]:
+    """Drop a leading `[sudo ...] virsh [global options] migrate` (each part optional); the
+    values of virsh's own options (`-c URI`) go into `values` by long name."""
     rest = list(words)
     if rest and rest[0] in RUNNERS:
         programs = [i for i, word in enumerate(rest) if os.path.basename(word) == PROGRAM]
@@ -152,9 +163,9 @@ def strip_prefix(words: Sequence[str]) -> list[str]:
                 index += 1
                 break
             if word.startswith("--"):
-                index = _long_global(rest, index)
+                index = _long_global(rest, index, values)
             elif word.startswith("-") and word != "-":
-                index = _short_global(rest, index)
+                index = _short_global(rest, index, values)
             else:
                 break
         if index >= len(rest) or rest[index] != COMMAND:
@@ -342,7 +353,8 @@ def parse_virsh_argv(
     words: Sequence[str], version: LibvirtVersion, *, read_files: bool = True
 ) -> Request:
     """Parse `[virsh [-c URI] migrate] OPTIONS... [DOMAIN DESTURI ...]` into a Request."""
-    scan = _scan(strip_prefix(words), version)
+    globals_: dict[str, str] = {}
+    scan = _scan(strip_prefix(words, globals_), version)
     values: dict[str, object] = {}
     to_convert = [name for name, text in scan.texts.items() if isinstance(text, str)]
     for name in sorted(to_convert, key=FETCH_INDEX.__getitem__):
@@ -355,7 +367,7 @@ def parse_virsh_argv(
                 raise
             values[name] = RawValue(text)
     ordered = {name: values.get(name, text) for name, text in scan.texts.items()}
-    return request_from_options(ordered)
+    return request_from_options(ordered)._replace(connect=globals_.get(CONNECT_OPTION))
 
 
 def request_from_options(values: dict[str, object]) -> Request:

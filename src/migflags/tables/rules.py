@@ -32,7 +32,8 @@ compression checks) are sorted by the position of the item they name, then by ta
 Messages are quoted exactly as the layer prints them (virsh prefixes its own output with
 "error: ", which is not part of the text here). When the wording changed between releases,
 `messages` holds one entry per wording, each from the release that introduced it. {item} is the
-offending list item or parameter, {api} the entry point virsh calls.
+offending list item or parameter, {api} the entry point virsh calls, {uri} the connection virsh
+opened (its -c URI, else DEFAULT_CONNECT).
 
 Versions marked "inferred 10.0.0" below: the change is absent from the 9.0.0 source and present
 in 11.3.0; libvirt 10.0.0's NEWS lists "Various migration bug fixes ... in virsh and libvirt in
@@ -175,6 +176,8 @@ _STORAGE = ("copy-storage-all", "copy-storage-inc")
 # For the guest tests in check.py: the options that ask for a storage copy, and the one that
 # names the disks it takes (qemuMigrationAnyCopyDisk).
 STORAGE_COPY_OPTIONS = _STORAGE
+# The connection virsh opens without -c, as root with no LIBVIRT_DEFAULT_URI: {uri} in messages.
+DEFAULT_CONNECT = "qemu:///system"
 DISK_LIST_OPTION = "migrate-disks"
 _COMP = "comp-methods"
 _INFERRED_10 = " (release inferred: 10.0.0, see module docstring)"
@@ -1244,7 +1247,7 @@ _BUG_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bug-tunnelled-tls-crash", RuleKind.BUG, _QEMU, 90, ("p2p", "tunnelled", "tls"), (),
-        (_m("Disconnected from <URI> due to I/O error"),),
+        (_m("Disconnected from {uri} due to I/O error"),),
         Text("A defect in this libvirt: a tunnelled peer-to-peer migration with TLS makes the "
              "source's libvirtd crash; virsh only sees its connection drop.",
              "这是该版本 libvirt 的缺陷：带 TLS 的隧道式点对点迁移会让源主机的 libvirtd 崩溃；"
@@ -1254,8 +1257,8 @@ _BUG_RULES: tuple[Rule, ...] = (
              "去掉 --tls（改用 qemu+tls:// 加密 libvirt 连接），或者去掉 --tunnelled；"
              "如果源主机的守护进程已崩溃，请重启它。"),
         since=v("12.9.0"), api=Api.TO_URI3, phase=_P2P,
-        source="seen on a real libvirt 12.9.0 daemon (8 of 8 runs; <URI> is virsh's connection "
-               "URI, the source); releases between 10.1.0 "
+        source="seen on a real libvirt 12.9.0 daemon (8 of 8 runs; {uri} is virsh's connection "
+               "URI, the source: -c, else qemu:///system); releases between 10.1.0 "
                "and 12.9.0 not run",
     ),
 )

@@ -229,29 +229,27 @@ def _copied(ctx: Context, disk: Disk) -> bool:
     return not disk.shareable and not disk.readonly and not disk.empty
 
 
-def _safety(ctx: Context) -> Hit | None:
-    """The first disk qemuMigrationSrcIsSafe stops at, named `storage:` or `cache:`."""
+def _safety(ctx: Context) -> tuple[str, Hit] | None:
+    """The first disk qemuMigrationSrcIsSafe stops at, and why: "storage" or "cache"."""
     for index, disk in enumerate(_disks(ctx)):
         if disk.empty or disk.readonly or _copied(ctx, disk):
             continue
         if disk.source_type == "volume":
             raise Unknown  # the pool decides the real type, and the XML does not say it
         if disk.source_type in ("file", "nvme"):  # a file is taken to be on local storage
-            return Hit("storage:" + disk.target, index)
+            return "storage", Hit(disk.target, index)
         if disk.source_type == "network":
             continue
         if disk.shareable or disk.cache in ("none", "directsync"):
             continue
-        return Hit("cache:" + disk.target, index)
+        return "cache", Hit(disk.target, index)
     return None
 
 
-def _unsafe(kind: str) -> TestFn:
+def _unsafe(reason: str) -> TestFn:
     def test(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
-        hit = _safety(ctx)
-        if hit is None or not hit.item.startswith(kind + ":"):
-            return None
-        return Hit(hit.item.partition(":")[2], hit.at)
+        found = _safety(ctx)
+        return found[1] if found is not None and found[0] == reason else None
     return test
 
 

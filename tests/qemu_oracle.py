@@ -426,7 +426,7 @@ def record(path_for: str, cases_for: dict[str, Cases]) -> None:
             guests.setdefault(out.guest, {})[out.state] = out.domain_xml
             rows.append({"name": name, "options": list(out.options), "guest": out.guest,
                          "state": out.state, "api": api, "result": out.result})
-        doc = {"libvirt": rel.version, "qemu": qemu_version(rel),
+        doc = {"libvirt": rel.version, "qemu": qemu_version(rel), "source": rel.source,
                "destination": rel.destination, "guests": guests, "cases": rows}
         with open(path_for % rel.version, "w", encoding="utf-8") as handle:
             json.dump(doc, handle, indent=1, ensure_ascii=False)

@@ -387,6 +387,29 @@ GUEST_CASES: tuple[Case, ...] = (
     _c("", False, "--live --available-switchover-bandwidth 17592186044416 --compressed "
        "--comp-methods lzo",
        {V12: "invalid argument: Unsupported compression method 'lzo'"}),
+    # ... and with --p2p, where the source runs them all in one go.
+    _c("", False, "--live --p2p --auto-converge-initial 10 --parallel-connections 2",
+       {V9: "invalid argument: Turn auto convergence on to tune it",
+        V12: "invalid argument: Turn auto convergence on to tune it"}),
+    _c("", False, "--live --p2p --compressed --comp-methods lzo --auto-converge-initial 10",
+       {V9: "invalid argument: Turn auto convergence on to tune it",
+        V12: "invalid argument: Turn auto convergence on to tune it"}),
+    _c("", False, "--live --p2p --parallel --compressed --comp-methods zlib --comp-zlib-level 1",
+       {V12: M}),
+    _c("", False, "--live --copy-storage-all", {V9: M, V12: M}, guest="mf-wb"),
+    _c("", False, "--live --p2p --copy-storage-all --migrate-disks vda",
+       {V9: "Operation not supported: Cannot migrate empty or read-only disk vda",
+        V12: "Operation not supported: Cannot migrate empty or read-only disk vda"}),
+    # QEMU's own limits and libvirt's bugs.
+    _c("", False, "--live --parallel --parallel-connections 300",
+       {V9: "internal error: unable to execute QEMU command 'migrate-set-parameters': "
+            "Parameter 'multifd-channels' expects uint8_t",
+        V12: "internal error: unable to execute QEMU command 'migrate-set-parameters': "
+             "Parameter 'multifd-channels' expects uint8_t"}),
+    # (12.9.0's source daemon crashes; the harness starts it again)
+    _c("", False, "--live --p2p --tunnelled --tls",
+       {V9: "internal error: failed to convert virJSONValue to yajl data",
+        V12: "Disconnected from qemu+tcp://127.0.0.1:16593/system due to I/O error"}),
 )
 
 ALL_CASES = RULE_CASES + GUEST_CASES

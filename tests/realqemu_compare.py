@@ -37,8 +37,10 @@ def expected_from_real(result: str) -> str:
 
 
 def predict(version: str, options: Sequence[str], guest: str, state: str, domain_xml: str,
-            desturi: str, api: bool = False, qemu: str | None = None) -> Prediction:
-    """check's verdict; `qemu` is the QEMU release the daemons run (`virsh version`)."""
+            desturi: str, api: bool = False, qemu: str | None = None,
+            source: str | None = None) -> Prediction:
+    """check's verdict; `qemu` is the QEMU release the daemons run (`virsh version`), `source`
+    the URI virsh connects to (`virsh -c SOURCE migrate ...`)."""
     with tempfile.TemporaryDirectory(prefix="migflags-realqemu-") as tmp:
         xml_path = os.path.join(tmp, f"{guest}.xml")
         with open(xml_path, "w", encoding="utf-8") as handle:
@@ -47,7 +49,8 @@ def predict(version: str, options: Sequence[str], guest: str, state: str, domain
                 "--domain-xml", xml_path]
         if qemu:
             args += ["--qemu", qemu]
-        args += ["--", "virsh", "migrate", *options, guest, desturi]
+        connect = ["-c", source] if source else []
+        args += ["--", "virsh", *connect, "migrate", *options, guest, desturi]
         env = {"LC_ALL": "C", "LANG": "C", "NO_COLOR": "1", "COLUMNS": "200"}
         result = CliRunner().invoke(main, args, env=env)
     if result.exit_code not in (0, 1):

@@ -43,7 +43,7 @@ def test_check_predicts_the_recorded_outcome(version: str, row: dict[str, object
     xml = doc["guests"][row["guest"]][row["state"]]  # type: ignore[index]
     prediction = predict(version, row["options"], str(row["guest"]),  # type: ignore[arg-type]
                          str(row["state"]), xml, str(doc["destination"]), api=bool(row["api"]),
-                         qemu=str(doc["qemu"]))
+                         qemu=str(doc["qemu"]), source=doc.get("source"))  # type: ignore[arg-type]
     assert prediction.verdict == expected_from_real(str(row["result"]))
 
 

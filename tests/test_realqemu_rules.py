@@ -72,7 +72,8 @@ def test_check_predicts_the_real_outcome(real_runs: dict[tuple[str, str], RealOu
     rel = available(version)
     assert rel is not None
     prediction = predict(version, case.options, case.guest, outcome.state, outcome.domain_xml,
-                         rel.destination, api=case.api, qemu=qemu_version(rel))
+                         rel.destination, api=case.api, qemu=qemu_version(rel),
+                         source=rel.source)
     assert prediction.verdict == expected_from_real(outcome.result)
 
 

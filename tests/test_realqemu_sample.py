@@ -66,5 +66,6 @@ def test_sample_case(sample_runs: dict[tuple[str, str], RealOutcome], version: s
     rel = available(version)
     assert rel is not None
     prediction = predict(version, case.options, case.guest, outcome.state, outcome.domain_xml,
-                         rel.destination, qemu=qemu_version(rel))
+                         rel.destination, qemu=qemu_version(rel),
+                         source=rel.source)
     assert prediction.verdict == expected_from_real(outcome.result)

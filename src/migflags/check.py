@@ -10,10 +10,10 @@ raise them.
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from migflags.guest import ACTIVE, Disk, Guest
 from migflags.model import FileArg, Problem, Request
+from migflags.tables.guest import ACTIVE
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -34,6 +34,9 @@ from migflags.tables.rules import (
     RuleKind,
 )
 from migflags.versions import LibvirtVersion
+
+if TYPE_CHECKING:  # guest.py is imported only when a guest is given (start-up cost)
+    from migflags.guest import Disk, Guest
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
@@ -172,13 +175,13 @@ def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
 TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
 
 
-def _guest(ctx: Context) -> Guest:
+def _guest(ctx: Context) -> "Guest":
     if ctx.request.guest is None:
         raise Unknown
     return ctx.request.guest
 
 
-def _disks(ctx: Context) -> tuple[Disk, ...]:
+def _disks(ctx: Context) -> "tuple[Disk, ...]":
     disks = _guest(ctx).disks
     if disks is None:
         raise Unknown
@@ -219,7 +222,7 @@ def _shmem_not_master(ctx: Context, value: object, args: tuple[str, ...]) -> Hit
     return None
 
 
-def _copied(ctx: Context, disk: Disk) -> bool:
+def _copied(ctx: Context, disk: "Disk") -> bool:
     """Whether a storage copy includes the disk (qemuMigrationAnyCopyDisk)."""
     if not any(option_value(ctx.request, name) for name in STORAGE_COPY_OPTIONS):
         return False

@@ -14,14 +14,13 @@ not checked instead of guessed.
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from migflags.tables.guest import ACTIVE, LOCAL_PATH_TYPES, STATES
+
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-STATES = ("running", "paused", "shutoff")
-ACTIVE = "active"  # running or paused: what a dumpxml with an id says without --state
-
-# Disk source types whose storage libvirt inspects (virStorageType names in the XML).
-LOCAL_PATH_TYPES = ("file", "block", "dir")
+__all__ = ["ACTIVE", "STATES", "Disk", "Guest", "GuestError", "Shmem", "guest_from",
+           "parse_domain_xml"]
 
 
 class GuestError(ValueError):

@@ -164,7 +164,7 @@ class QemuVersionType(click.ParamType):  # type: ignore[type-arg]
 def guest_options(fn: F) -> F:
     """--state, --domain-xml and --qemu: what check may know about the guest and the host
     (see guest.py)."""
-    from migflags.guest import STATES
+    from migflags.tables.guest import STATES
 
     fn = click.option(
         "--qemu", "qemu_version", type=QemuVersionType(), default=None,
@@ -184,6 +184,8 @@ def guest_options(fn: F) -> F:
 def guest_from_cli(state: str | None, path: str | None) -> "Guest | None":
     """The guest facts from --state and --domain-xml; a file that cannot be read or parsed is
     bad input (one line, exit 2)."""
+    if state is None and path is None:
+        return None  # the XML reader is not even imported
     from migflags.errors import InputError
     from migflags.guest import GuestError, guest_from
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from migflags.guest import Guest
 from migflags.model import FileArg, Param, Problem, RawValue, Result
 from migflags.render.words import command_line, symbolic, virsh_args
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
 from migflags.texts import UI
+
+if TYPE_CHECKING:
+    from migflags.guest import Guest
 
 SCHEMA_VERSION = 1
 

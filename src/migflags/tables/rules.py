@@ -140,9 +140,6 @@ class Rule(NamedTuple):
     qemu_since: LibvirtVersion | None = None
     qemu_until: LibvirtVersion | None = None
     upstream: str = ""  # BUG rules: the upstream fix, where known
-    # libvirt releases on which the real-QEMU tier ran this rule (its firing case and its
-    # silent case) and saw libvirt agree; empty until such a run exists.
-    verified: tuple[LibvirtVersion, ...] = ()
 
     @property
     def level(self) -> str:
@@ -163,6 +160,12 @@ class Rule(NamedTuple):
     @property
     def terms(self) -> tuple[str, ...]:
         return self.when + self.other + self.any_of
+
+    @property
+    def verified(self) -> tuple[LibvirtVersion, ...]:
+        """The libvirt releases on which the real-QEMU tier ran this rule (a case that fires
+        it and one that keeps it silent) and saw libvirt agree (`_RAN_FOR_REAL` below)."""
+        return tuple(v(release) for release, ids in _RAN_FOR_REAL.items() if self.id in ids)
 
 
 _X, _R, _R1, _W = RuleKind.EXCLUDES, RuleKind.REQUIRES, RuleKind.REQUIRES_ONE_OF, RuleKind.WARNING
@@ -1266,7 +1269,7 @@ _BUG_RULES: tuple[Rule, ...] = (
 # Releases on which the real-QEMU tier (scripts/realqemu/; its recordings are
 # tests/data/realqemu-RELEASE.json) ran a case that fires the rule and one that keeps it
 # silent, and the real daemons agreed with check (tests/test_verified.py holds this to the
-# recordings). Rules missing here were not reached by a real run.
+# recordings). Rules missing here were not reached by a real run. Read through Rule.verified.
 _RAN_FOR_REAL: dict[str, tuple[str, ...]] = {
     "9.0.0": (
         "qemu-unknown-param",
@@ -1346,11 +1349,8 @@ _RAN_FOR_REAL: dict[str, tuple[str, ...]] = {
     ),
 }
 
-RULES: tuple[Rule, ...] = tuple(
-    rule._replace(verified=tuple(v(rel) for rel, ids in _RAN_FOR_REAL.items() if rule.id in ids))
-    for rule in (_VIRSH_RULES + _LIBVIRT_RULES + _QEMU_RULES + _GUEST_RULES + _QMP_RULES
-                 + _BUG_RULES + _ADVICE_RULES)
-)
+RULES: tuple[Rule, ...] = (_VIRSH_RULES + _LIBVIRT_RULES + _QEMU_RULES + _GUEST_RULES
+                           + _QMP_RULES + _BUG_RULES + _ADVICE_RULES)
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 # Messages that are not rules of their own: the core raises them from the flag and option

@@ -27,12 +27,12 @@ RELEASES = ("9.0.0", "12.9.0")
 def _outcomes(release: str) -> list[tuple[dict[str, object], bool, str | None, tuple[str, ...]]]:
     with open(os.path.join(DATA, f"realqemu-{release}.json"), encoding="utf-8") as handle:
         doc = json.load(handle)
-    qemu = ".".join(str(doc["qemu"]).split(".")[:2])
     rows = []
     for case in doc["cases"]:
         xml = doc["guests"][case["guest"]][case["state"]]
         got = predict(release, case["options"], case["guest"], case["state"], xml,
-                      doc["destination"], api=bool(case["api"]), qemu=qemu)
+                      doc["destination"], api=bool(case["api"]), qemu=str(doc["qemu"]),
+                      source=doc.get("source"))
         agrees = got.verdict == expected_from_real(case["result"])
         rows.append((case, agrees, got.rule, got.rules))
     return rows

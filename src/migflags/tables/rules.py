@@ -1300,9 +1300,11 @@ _RAN_FOR_REAL: dict[str, tuple[str, ...]] = {
         "qemu-postcopy-paused-guest",
         "qemu-disk-target-not-found",
         "qemu-copy-readonly-disk",
+        "qmp-multifd-channels-range",
         "qmp-zerocopy-tls",
         "qmp-multifd-compress",
         "bug-storage-tunnelled-null-host",
+        "bug-tunnelled-tls-yajl",
     ),
     "12.9.0": (
         "qemu-disks-port-uri",
@@ -1343,9 +1345,11 @@ _RAN_FOR_REAL: dict[str, tuple[str, ...]] = {
         "qemu-postcopy-paused-guest",
         "qemu-disk-target-not-found",
         "qemu-copy-readonly-disk",
+        "qmp-multifd-channels-range",
         "qmp-zerocopy-tls",
         "qmp-compress-removed",
         "qmp-target-zero-unsupported",
+        "bug-tunnelled-tls-crash",
     ),
 }
 

@@ -11,6 +11,8 @@ from migflags.cli.common import (
     Output,
     emit,
     finish,
+    guest_from_cli,
+    guest_options,
     lang_option,
     libvirt_option,
     note,
@@ -193,18 +195,23 @@ class NameCommand(ValuesCommand):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A typed parameter to add to the command line (repeatable).")
 @libvirt_option
+@guest_options
 @lang_option
 @output_options
 def decode_cmd(
     values: tuple[str, ...], args_only: bool, strict: bool, domain: str | None,
-    desturi: str | None, params: tuple[str, ...], version: LibvirtVersion, lang: str | None,
-    **output: Any,
+    desturi: str | None, params: tuple[str, ...], version: LibvirtVersion,
+    guest_state: str | None, domain_xml: str | None, qemu_version: LibvirtVersion | None,
+    lang: str | None, **output: Any,
 ) -> None:
     """Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin)."""
     out = Output(lang=resolve_lang(lang), **output)
     refuse_mixed_modes(out, args_only)
     version_note(version)
+    if domain_xml == "-" and "-" in values:
+        raise click.UsageError("standard input can feed VALUES or --domain-xml, not both")
     extra = _decode_extras(params, domain, desturi, version)
+    extra = extra._replace(guest=guest_from_cli(guest_state, domain_xml), qemu=qemu_version)
     results = []
     for text in _read_values(values):
         pasted = _pasted_line(text, version, bool(params or domain or desturi), out.lang)

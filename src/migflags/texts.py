@@ -106,7 +106,8 @@ UI: dict[str, Text] = {
     "explain_rule_since": Text("since libvirt {since}", "自 libvirt {since} 起"),
     "explain_rule_until": Text(", until libvirt {until}", "，到 libvirt {until} 为止"),
     "explain_param": Text(
-        "param: {param} ({type}), {macro}", "类型化参数：{param}（{type}），{macro}"
+        "param: {param} ({type}), {macro}, since libvirt {since}",
+        "类型化参数：{param}（{type}），{macro}，自 libvirt {since} 起支持",
     ),
     # pasted command lines and `migflags lint`
     "missing_positional": Text(

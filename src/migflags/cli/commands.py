@@ -291,7 +291,8 @@ def _explain_option(option: OptionRow, language: str) -> None:
         option=option.dashed, since=option.since))
     if option.param:
         click.echo(UI["explain_param"].get(language).format(
-            param=option.param, type=option.param_type, macro=option.param_macro))
+            param=option.param, type=option.param_type, macro=option.param_macro,
+            since=option.param_since))
     click.echo(option.summary.get(language))
     if option.note is not None:
         click.echo("")

@@ -6,10 +6,11 @@ Times, in one run and interleaved so that machine noise hits both sides alike:
     rich   `migflags decode 1035 --color always`  vs  `python -c "import click, rich.console,
                                                                       rich.table"`
 
-and prints best-of-N wall times and the two ratios (plus, for reference, the ratio of the
-children's best CPU times, which a busy machine disturbs less). The target is a ratio <= 1.2
-for both: the JSON path must cost little more than Click itself, the table path little more
-than Click plus Rich. `--check` makes the exit status 1 when a wall-time ratio is over it.
+and prints, for wall and for CPU time (the children's), the median of the per-pair ratios (a
+busy machine slows both runs of a pair alike) and the best-of-N times. The target is a ratio
+<= 1.2 for both: the JSON path must cost little more than Click itself, the table path little
+more than Click plus Rich. `--check` makes the exit status 1 when a median wall ratio is over
+it.
 
 The console script is the one installed next to the running interpreter (same venv).
 
@@ -26,6 +27,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -75,7 +77,7 @@ def once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, _cpu() - cpu
 
 
-Best = dict[str, dict[str, float]]  # name -> {"ours", "base", "ours_cpu", "base_cpu"}
+Best = dict[str, dict[str, float]]  # name -> {"ours", "base", "ours_cpu", "base_cpu", ...}
 
 
 def measure(rounds: int) -> Best:
@@ -86,13 +88,21 @@ def measure(rounds: int) -> Best:
     for argv_pair in commands.values():  # warm the file cache and .pyc files
         for argv in argv_pair:
             once(argv, env)
+    pairs_: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (ours, baseline) in commands.items():
             row = best.setdefault(name, {})
+            got = {}
             for side, argv in (("ours", ours), ("base", baseline)):
                 wall, cpu = once(argv, env)
+                got[side] = (wall, cpu)
                 row[side] = min(row.get(side, float("inf")), wall)
                 row[f"{side}_cpu"] = min(row.get(f"{side}_cpu", float("inf")), cpu)
+            pairs_[name].append((got["ours"][0] / got["base"][0],
+                                 got["ours"][1] / got["base"][1] if got["base"][1] else 1.0))
+    for name, ratios in pairs_.items():
+        best[name]["median"] = statistics.median(r for r, _ in ratios)
+        best[name]["median_cpu"] = statistics.median(c for _, c in ratios)
     return best
 
 
@@ -109,9 +119,10 @@ def main() -> int:
     for name, row in results.items():
         ratio = row["ours"] / row["base"]
         cpu_ratio = row["ours_cpu"] / row["base_cpu"] if row["base_cpu"] else float("nan")
-        over |= ratio > TARGET
-        print(f"{name:5} migflags {row['ours'] * 1000:7.1f} ms  baseline "
-              f"{row['base'] * 1000:7.1f} ms  ratio {ratio:.2f}  (target <= {TARGET})   "
+        over |= row["median"] > TARGET
+        print(f"{name:5} median of {args.rounds} pairs: wall {row['median']:.2f}, CPU "
+              f"{row['median_cpu']:.2f} (target <= {TARGET});  best: migflags "
+              f"{row['ours'] * 1000:.1f} ms, baseline {row['base'] * 1000:.1f} ms = {ratio:.2f} "
               f"[CPU {row['ours_cpu'] * 1000:.0f} / {row['base_cpu'] * 1000:.0f} ms = "
               f"{cpu_ratio:.2f}]")
     if args.instructions:

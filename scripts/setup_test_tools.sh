@@ -13,10 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libvirt-clients: real virsh 9.0.0; libvirt-dev: libvirt-api.xml; the shells: completion tests;
-# python3-libvirt, libsys-virt-perl, ruby-libvirt, gcc, a JDK: each --format evaluated for real
+# python3-libvirt, libsys-virt-perl, ruby-libvirt, gcc, a JDK: each --format evaluated for real;
+# bzip2, xz-utils, zstd: the rotated-log tests of annotate compress with the real tools;
 # libvirt-daemon, its QEMU driver, QEMU, openssl and debootstrap: the real QEMU-driver tier
 packages=(libvirt-clients libvirt-dev bash-completion zsh fish
           python3-libvirt libsys-virt-perl ruby-libvirt gcc libc6-dev openjdk-17-jdk-headless
+          bzip2 xz-utils zstd
           libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils openssl debootstrap)
 if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

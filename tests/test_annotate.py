@@ -365,8 +365,32 @@ def test_cli_json_names_the_flags_a_person_read_off_the_line(runner: CliRunner) 
     (record,) = [json.loads(text) for text in result.stdout.splitlines()]
     assert (record["value"], record["hex"], record["names"]) == (
         27, "0x1b", "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE")
-    assert record["flags"] == ["VIR_MIGRATE_LIVE", "VIR_MIGRATE_PEER2PEER",
-                               "VIR_MIGRATE_PERSIST_DEST", "VIR_MIGRATE_UNDEFINE_SOURCE"]
+    assert [flag["name"] for flag in record["flags"]] == [
+        "VIR_MIGRATE_LIVE", "VIR_MIGRATE_PEER2PEER", "VIR_MIGRATE_PERSIST_DEST",
+        "VIR_MIGRATE_UNDEFINE_SOURCE"]
+
+
+def test_cli_json_uses_the_objects_of_decode(runner: CliRunner, tmp_path: Path) -> None:
+    """`flags`, `unknown_bits` and `problems` are decode's objects, `schema` its version."""
+    log = tmp_path / "libvirtd.log"
+    log.write_bytes(_log(
+        "2026-11-27 14:36:00.917+0000: 6460: debug : virDomainMigrateToURI3:4646 : "
+        "dom=0x1, dconnuri=qemu+ssh://x/system, params=(nil), nparms=0 flags=0x20040b",
+    ))
+    result = runner.invoke(main, ["annotate", "--json", str(log)])
+    assert result.exit_code == 1  # bit 21 is unknown
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    decoded = json.loads(runner.invoke(main, ["decode", "0x20040b", "--json"]).stdout)
+    assert record["schema"] == decoded["schema"]
+    assert record["flags"] == decoded["flags"] and len(record["flags"]) == 4
+    assert record["flags"][0]["name"] == "VIR_MIGRATE_LIVE" and record["flags"][0]["bit"] == 0
+    assert record["unknown_bits"] == decoded["unknown_bits"] == [
+        {"bit": 21, "value": 0x200000, "hex": "0x200000"}
+    ]
+    # annotate leaves out virsh's own option checks (the value reached libvirt anyway)
+    assert record["problems"] and all(p in decoded["problems"] for p in record["problems"])
+    assert {"level", "layer", "rule", "message", "explanation", "fix"} == set(
+        record["problems"][0])
 
 
 @pytest.mark.parametrize(("choice", "colored"), [("always", True), ("never", False),

@@ -66,3 +66,4 @@ def test_most_rules_reduce_to_masks() -> None:
     assert bits_only and sum(c is not None for c in bits_only) >= len(bits_only) * 0.95
     fallback = {rule.id for rule, c in entries if c is None}
     assert "qemu-domain-not-running" in fallback and "advice-not-live" in fallback
+

@@ -548,12 +548,12 @@ def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], li
             if hit is not None:
                 problems.append(problem_from(rule, ctx, hit))
             continue
-        when, none_of, others, fires = compiled
-        if (
-            _holds(when, flags)
-            and (none_of is None or not _holds(none_of, flags))
-            and _holds(others, flags) == fires
-        ):
+        (possible, set_, clear), none_of, (o_possible, o_set, o_clear), fires = compiled
+        if not possible or flags & set_ != set_ or flags & clear:
+            continue  # `when` does not hold
+        if none_of is not None and _holds(none_of, flags):
+            continue  # none of `any_of` holds
+        if (o_possible and flags & o_set == o_set and not flags & o_clear) == fires:
             problems.append(problem)
     return problems, unchecked
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from migflags.check import Keyed, api_for, check_all, check_keyed
 from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
-from migflags.tables.flags import FLAG_MASK, FLAGS
+from migflags.tables.flags import FLAG_MASK, FLAGS, FlagRow
 from migflags.tables.options import FETCH_INDEX, OPTIONS_BY_NAME, OptionKind
 from migflags.tables.producers import PRODUCERS, ProducerRow
 from migflags.tables.rules import (
@@ -61,12 +61,22 @@ def producers_of(value: int) -> tuple[Producer, ...]:
 TOO_NEW = "too-new"  # the rule id of a flag or option newer than the chosen release
 
 
+@cache
+def _flag_values() -> tuple[tuple[int, FlagRow], ...]:
+    """(value, row) of every flag: `row.value` is a property, computed on every use."""
+    return tuple((row.value, row) for row in FLAGS)
+
+
+_LAYER_RANK = {layer.value: rank for layer, rank in LAYER_ORDER.items()}
+
+
 def _version_problems(request: Request, version: LibvirtVersion) -> list[Problem]:
     """Flags and options that the chosen release does not know yet: its virsh refuses them."""
+    flags = request.flags
     too_new = [
         (row.virsh_option, row.c_name, row.since)
-        for row in FLAGS
-        if request.flags & row.value and version < row.since
+        for value, row in _flag_values()
+        if flags & value and version < row.since
     ] + [
         (option.dashed, option.dashed, option.since)
         for option in (OPTIONS_BY_NAME[name] for name, _ in request.values)
@@ -145,7 +155,7 @@ def analyse(
             _version_problems(request, version)
             + _unknown_bits_problem(request)
             + found,
-            key=lambda p: LAYER_ORDER[Layer(p.layer)],
+            key=lambda p: _LAYER_RANK[p.layer],
         ) + list(notes)
         return _result(request, version, source, problems, unchecked)
     from migflags.virsh_argv import POS_PARSE
@@ -172,7 +182,7 @@ def _result(
     return Result(
         source=source,
         value=request.flags,
-        flags=tuple(row for row in FLAGS if request.flags & row.value),
+        flags=tuple(row for value, row in _flag_values() if request.flags & value),
         unknown_bits=unknown_bits(request.flags),
         libvirt=version,
         params=params_of(request),

@@ -168,5 +168,5 @@ MESSAGES: tuple[Text, ...] = (
          "--domain-xml {path}：域 XML 格式错误：{error}"),
     Text("--domain-xml {path}: the root element is <{tag}>, not <domain>",
          "--domain-xml {path}：根元素是 <{tag}>，不是 <domain>"),
-    Text("--domain-xml {path}: {reason}", "--domain-xml {path}：{reason}"),
+    Text("--domain-xml {path}: {reason}", "--domain-xml {path}：无法读取：{reason}"),
 )

@@ -18,6 +18,7 @@ COLOR_OK = b"\x1b[36m"
 COLOR_ERROR = b"\x1b[1;31m"
 COLOR_RESET = b"\x1b[0m"
 _DECIMAL = Base.DECIMAL
+_VIRSH = Layer.VIRSH.value  # an Enum's .value is a slow descriptor: read it once
 
 
 @dataclass(frozen=True, eq=False)  # one object per value (cached): compared by identity
@@ -87,7 +88,7 @@ class Decoder:
         # the release still matters: that libvirt does not know it.
         result = decode(number, self.version)
         result = result._replace(problems=tuple(
-            p for p in result.problems if p.layer != Layer.VIRSH.value or p.rule == TOO_NEW
+            p for p in result.problems if p.layer != _VIRSH or p.rule == TOO_NEW
         ))
         body = symbolic(number)
         if bare:

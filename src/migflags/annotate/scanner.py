@@ -225,18 +225,26 @@ def scan(
 
     The same as `_line_hit` on every line in turn (tests/test_annotate_lossless.py checks
     it), but it looks only at the lines that contain `flags`, since every line that carries
-    a value does (a flags field, or another source's message: checked at import). The lines
-    in between can only open or close a record; they are looked at (from the last one back)
-    only when it matters: when the next `flags` line continues a record, and the stretch
-    before it names a migration function (`ANCHOR`) or a record was open.
+    a value does (a flags field, or another source's message: checked at import), and while
+    no record is open, only from the next line that names a migration function (`ANCHOR`) on.
+    The lines in between can only open or close a record; they are looked at (from the last
+    one back) only when the next `flags` line continues a record.
     """
     hits: list[Hit] = []
     size = len(buf) if stop is None else stop
     pos = start  # the lines before pos are decided; `state` is the open record after them
+    anchor = -1  # the next ANCHOR at or after pos, when no record is open
     find = buf.find
     rfind = buf.rfind
     line_hit = _line_hit
     while pos < size:
+        if state is None:
+            # No record is open: nothing can happen before the next line with the anchor.
+            if anchor < pos:
+                anchor = find(_ANCHOR, pos, size)
+                if anchor < 0:
+                    return hits, None
+            pos = rfind(b"\n", pos, anchor) + 1 or pos
         at = find(_MUST, pos, size)
         if at < 0:
             break
@@ -247,12 +255,7 @@ def scan(
         else:
             after = nl + 1
             end = nl - 1 if buf[nl - 1] == 0x0D else nl
-        if state is None and (line == pos or find(_ANCHOR, pos, line) < 0):
-            # No record can be open: a line without the anchor has no candidate.
-            if find(_ANCHOR, line, end) < 0:
-                pos = after
-                continue
-        elif line > pos and not _has_record(buf, line, end):
+        if line > pos and not _has_record(buf, line, end):
             state = _state_after(buf, pos, line, state)  # the record this line continues
         hit, state = line_hit(buf, line, end, after, state)
         if hit is not None:

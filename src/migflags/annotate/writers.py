@@ -201,15 +201,20 @@ class _Only(_Writer):
 
 
 class _Json(_Writer):
-    """One JSON object per value, one per line (for `jq`)."""
+    """One JSON object per value, one per line (for `jq`). Its `flags`, `unknown_bits` and
+    `problems` are the objects of decode's JSON document (`migflags.render.json_doc`), and
+    `schema` is that document's version."""
 
     count_lines = True
 
     def record(self, hit: Hit, line: int) -> bytes:
+        from migflags.render import json_doc  # only in this mode: annotate stays light
+
         decoded = self._decoded(hit)
         result = decoded.result
         lang = self.options.lang
         doc: dict[str, object] = {
+            "schema": json_doc.SCHEMA_VERSION,
             "file": self.name,
             "line": line,
             "function": hit.function,
@@ -220,16 +225,19 @@ class _Json(_Writer):
             "value": decoded.value,
             "hex": None if decoded.value is None else hex(decoded.value),
             "names": None if decoded.value is None else symbolic(decoded.value),
-            "flags": [] if result is None else [row.c_name for row in result.flags],
-            "unknown_bits": [] if result is None else list(result.unknown_bits),
+            "flags": [] if result is None else [
+                json_doc.flag_object(row, lang) for row in result.flags
+            ],
+            "unknown_bits": [] if result is None else [
+                json_doc.unknown_bit_object(bit) for bit in result.unknown_bits
+            ],
             "problems": [] if result is None else [
-                {"level": p.level, "layer": p.layer, "rule": p.rule, "message": p.message,
-                 "explanation": p.explanation.get(lang)}
-                for p in result.problems
+                json_doc.problem_object(p, lang) for p in result.problems
             ],
             "error": decoded.error or None,
             "source": hit.source.name,
             "libvirt": str(self.decoder.version),
+            "lang": lang,
         }
         return json.dumps(doc, ensure_ascii=False).encode("utf-8", "surrogateescape") + b"\n"
 

@@ -6,6 +6,7 @@ Errors are one line on stderr, `migflags: error: ...`, with exit status 2 (see `
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -154,6 +155,11 @@ class MigflagsGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
+        if "_MIGFLAGS_COMPLETE" in os.environ:  # a TAB: the common ones without the tree
+            from migflags.cli.fast_completion import answer
+
+            if answer(self, kwargs.get("prog_name") or "migflags", "_MIGFLAGS_COMPLETE"):
+                sys.exit(0)
         _localize(self)  # --help follows LC_ALL / LC_MESSAGES / LANG
         _choose_message_language(args, kwargs)
         try:

@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, cast
 import click
 
 from migflags.annotate import BARE_BASES, Decoder, Input, Options, Summary, annotate_stream
+from migflags.annotate.compressed import DamagedInput, UnsupportedFormat, open_input
 from migflags.cli.common import lang_option, libvirt_option, resolve_lang, version_note
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
@@ -23,12 +24,15 @@ OUTPUT_BUFFER = 4 << 20
 HELP_TEXTS: tuple[Text, ...] = (
     Text(
         "Explain every migration flags value in libvirt, virsh and CloudStack logs, in place.\n\n"
-        "Reads FILEs (standard input when none or -) and copies every line to standard "
-        "output; a line that carries a migration flags value gets its decoding appended, "
+        "Reads FILEs (standard input when none or -; gzip, bzip2, xz and zstd "
+        "compressed input is recognised by its first bytes and decompressed) and copies every "
+        "line to standard output; a line that carries a migration flags value gets its "
+        "decoding appended, "
         "e.g. `  [LIVE|PEER2PEER]`, with `!` and the problem ids when the value has an "
         "error-level problem or unknown bits.",
         "在日志中原地解释每个迁移标志值（libvirt、virsh 和 CloudStack 日志）。\n\n"
-        "读取 FILE（没有给出或为 - 时读取标准输入），把每一行原样复制到标准输出；"
+        "读取 FILE（没有给出或为 - 时读取标准输入；gzip、bzip2、xz 和 zstd 压缩的输入"
+        "按开头的字节识别并自动解压），把每一行原样复制到标准输出；"
         "带有迁移标志值的行在末尾追加解码结果，例如 `  [LIVE|PEER2PEER]`；"
         "如果该值有错误级问题或未知位，还会追加 `!` 和问题编号。",
     ),
@@ -95,6 +99,20 @@ def _open(path: str) -> Input:
         raise InputError(f"cannot read {path!r}: not a valid file name") from None
 
 
+def _shown(path: str) -> str:
+    return STDIN_NAME if path == "-" else repr(path)
+
+
+def _plain(src: Input, path: str) -> Input:
+    """The plain bytes of `src`: a compressed input (rotated logs) is recognised by its first
+    bytes and decompressed."""
+    try:
+        plain, _ = open_input(src)
+    except UnsupportedFormat as error:
+        raise InputError(f"cannot read {_shown(path)}: {error}") from None
+    return plain
+
+
 class _FilePath(click.Path):
     """click.Path (so shells complete file names) that also refuses a NUL in a name cleanly:
     Click's own check lets os.stat's ValueError escape as a traceback."""
@@ -140,8 +158,12 @@ def annotate_cmd(
             for path in paths:
                 src = _open(path)
                 try:
-                    annotate_stream(src, out, options, STDIN_NAME if path == "-" else path,
+                    plain = _plain(src, path)
+                    annotate_stream(plain, out, options, STDIN_NAME if path == "-" else path,
                                     decoder, summary)
+                except DamagedInput as error:
+                    out.flush()
+                    raise InputError(f"cannot read {_shown(path)}: {error}") from None
                 finally:
                     if path != "-":
                         cast(io.RawIOBase, src).close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from functools import cache
 
 from migflags.model import FileArg, RawValue, Result
 from migflags.tables.flags import FLAG_MASK, FLAGS
@@ -13,9 +14,16 @@ PLACEHOLDER_DOMAIN = "DOMAIN"
 PLACEHOLDER_DESTURI = "DESTURI"
 
 
+@cache
+def _flag_names() -> tuple[tuple[int, str, str], ...]:
+    """(value, short name, C name) of every flag, computed once (they are row properties)."""
+    return tuple((row.value, row.short, row.c_name) for row in FLAGS)
+
+
 def symbolic(value: int, style: str = "short") -> str:
     """`LIVE|PEER2PEER|0x200000` (strace style: unknown bits stay as a hex remainder)."""
-    names = [row.short if style == "short" else row.c_name for row in FLAGS if value & row.value]
+    short = style == "short"
+    names = [name if short else c_name for bit, name, c_name in _flag_names() if value & bit]
     rest = value & ~FLAG_MASK
     if rest:
         names.append(hex(rest))

@@ -5,7 +5,7 @@
 
 Two kinds of generated block, each between markers:
 
-    <!-- generated: flag-table -->  ...  <!-- end -->
+    <!-- generated: flag-table -->  ...  <!-- end -->     (also rule-table)
     <!-- generated: run migflags decode 1035 -->  ```text ... ```  <!-- end -->
 
 A `run` block holds the real output (stdout, then stderr) of the command line run by bash
@@ -59,6 +59,30 @@ def binding_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _span(since: object, until: object) -> str:
+    if since is None and until is None:
+        return "all"
+    if until is None:
+        return f">= {since}"
+    return f"< {until}" if since is None else f">= {since}, < {until}"
+
+
+def rule_table() -> str:
+    from migflags.tables.rules import RULES
+
+    lines = [
+        "| rule | layer | kind | libvirt | QEMU | run for real on |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rule in RULES:
+        qemu = ("" if rule.qemu_since is None and rule.qemu_until is None
+                else _span(rule.qemu_since, rule.qemu_until))
+        verified = ", ".join(str(r) for r in rule.verified)
+        lines.append(f"| `{rule.id}` | {rule.layer.value} | {rule.kind.value} "
+                     f"| {_span(rule.since, rule.until)} | {qemu} | {verified} |")
+    return "\n".join(lines) + "\n"
+
+
 def run_block(command: str) -> str:
     assert command.startswith("migflags "), command
     env = {**os.environ, **CLEAN_ENV}
@@ -78,6 +102,8 @@ def regenerate(text: str) -> str:
             body = flag_table()
         elif what == "binding-table":
             body = binding_table()
+        elif what == "rule-table":
+            body = rule_table()
         elif what.startswith("run "):
             body = run_block(what[len("run "):])
         else:

@@ -23,7 +23,7 @@ COLOUR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:
 DOC_KEYS = {
     "schema", "input", "value", "hex", "names", "libvirt", "flags", "unknown_bits",
     "virsh_args", "command", "params", "param_types", "options", "domain", "desturi", "problems",
-    "producers", "note", "lang",
+    "producers", "note", "lang", "guest", "qemu", "unchecked",
 }
 FLAG_KEYS = {"bit", "value", "hex", "name", "short", "virsh_option", "since", "summary"}
 PROBLEM_KEYS = {"level", "layer", "rule", "message", "explanation", "fix"}
@@ -226,6 +226,7 @@ def test_json_exact(runner: CliRunner) -> None:
     assert doc["domain"] is None and doc["desturi"] is None
     assert doc["note"] is None
     assert doc["lang"] == "en"
+    assert doc["guest"] is None and doc["qemu"] is None and doc["unchecked"] == []
     assert doc["flags"] == [
         {"bit": 0, "value": 1, "hex": "0x1", "name": "VIR_MIGRATE_LIVE", "short": "LIVE",
          "virsh_option": "--live", "since": "0.3.2", "summary": BY_SHORT["LIVE"].summary.en},

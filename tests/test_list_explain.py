@@ -175,7 +175,21 @@ def test_explain_a_param_key_or_macro(runner: CliRunner, name: str, head: str) -
 
 def test_explain_param_macro_lines(runner: CliRunner) -> None:
     result = run(runner, "explain", "VIR_MIGRATE_PARAM_BANDWIDTH")
-    assert result.stdout.splitlines()[1] == "param: bandwidth (ullong), VIR_MIGRATE_PARAM_BANDWIDTH"
+    assert result.stdout.splitlines()[1] == (
+        "param: bandwidth (ullong), VIR_MIGRATE_PARAM_BANDWIDTH, since libvirt 1.1.0")
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    # the releases of the reference (libvirt-migrate-reference.md, typed parameters): the API
+    # took these parameters long before virsh had an option for them (--bandwidth: 5.7.0)
+    ("VIR_MIGRATE_PARAM_BANDWIDTH",
+     "param: bandwidth (ullong), VIR_MIGRATE_PARAM_BANDWIDTH, since libvirt 1.1.0"),
+    ("persistent_xml",
+     "param: persistent_xml (string), VIR_MIGRATE_PARAM_PERSIST_XML, since libvirt 1.3.4"),
+])
+def test_explain_a_param_gives_the_release_of_the_param(
+        runner: CliRunner, name: str, line: str) -> None:
+    assert run(runner, "explain", name).stdout.splitlines()[1] == line
 
 
 def test_explain_a_rule_id(runner: CliRunner) -> None:

@@ -50,3 +50,17 @@ def test_examples_are_what_bash_prints_for_the_pasted_line() -> None:
     for block in text.split("```text\n")[1:]:
         lines = block.split("```", 1)[0].splitlines()
         assert not any("\\n" in line for line in lines[1:]), lines[0]
+
+
+def test_how_it_works_has_each_folder_once_and_only_real_modules() -> None:
+    """The diagram is written by hand: a merge once left a stale second `tables/` row."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    diagram = readme.split("## How it works", 1)[1].split("```")[1]
+    headings = re.findall(r"^ {3}(\w+/)", diagram, flags=re.MULTILINE)
+    assert len(headings) == len(set(headings)), headings
+    named = re.findall(r"\b(\w+\.py)\b", diagram)
+    package = ROOT / "src" / "migflags"
+    existing = {path.name for path in package.rglob("*.py")}
+    assert sorted(set(named) - existing) == []

@@ -1,6 +1,6 @@
-"""The rules table: every rule fires on a request built from its own terms and stays silent on
-the nearest request that satisfies it; its versions, messages and ordering hold; and the facts
-that are easy to get wrong (what libvirt does NOT refuse) stay true."""
+"""The rules table: its rows are well formed, problems come in the layers' order, and the facts
+that are easy to get wrong (what libvirt does NOT refuse) stay true. Each rule's own firing and
+silent cases, written by hand, are in test_rule_cases.py."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ import re
 
 import pytest
 
-from migflags.check import FLAGS_SUBJECT, PARAMS_SUBJECT, TESTS, api_for, check, parse_term
+from migflags.check import FLAGS_SUBJECT, SUBJECTS, TESTS, api_for, check, parse_term
 from migflags.core import NEWEST, analyse
 from migflags.model import FileArg, Problem, Request
-from migflags.tables.options import DESTURI_OPTION, OPTIONS, OPTIONS_BY_NAME, OptionKind, ValueType
+from migflags.tables.options import DESTURI_OPTION, OPTIONS, OPTIONS_BY_NAME, OptionKind
 from migflags.tables.rules import (
     PHASE_ORDER,
     RULES,
     RULES_BY_ID,
+    SAME_STEP,
     Api,
     Layer,
     Phase,
@@ -31,88 +32,6 @@ TO_URI_SELECTORS = tuple(row.name for row in OPTIONS if row.to_uri)
 P2P, DIRECT = TO_URI_SELECTORS  # --p2p sets a flag, --direct only picks the API
 LOCAL_URI = "qemu:///system"
 REMOTE_URI = "qemu+ssh://dst.example/system"
-
-
-def _plain_value(name: str) -> object:
-    row = OPTIONS_BY_NAME[name]
-    if row is DESTURI_OPTION:
-        return REMOTE_URI
-    if row.type is ValueType.BOOL:
-        return True
-    if row.type in (ValueType.INT, ValueType.UINT, ValueType.ULLONG):
-        return 1
-    if row.type is ValueType.STRING_LIST:
-        return ("vda",)
-    if row.type is ValueType.FILE:
-        return FileArg("dom.xml", "<domain/>")
-    return "x"
-
-
-def _newer_param(version: LibvirtVersion) -> str:
-    for row in OPTIONS:
-        if row.param and row.param_since and row.param_since > version:
-            return row.name
-    raise AssertionError(f"no parameter newer than {version}")
-
-
-def satisfy(text: str, state: State, version: LibvirtVersion) -> None:
-    term = parse_term(text)
-    if term.negate:
-        violate(text[1:], state)
-        return
-    name = term.option
-    if term.op == "":
-        state[name] = _plain_value(name)
-    elif term.op == ">":
-        state[name] = int(term.operand) + 1
-    elif term.op == "^":
-        state[name] = term.operand + "/run/sock"
-    elif term.op == "=":
-        items = state.get(name, ())
-        assert isinstance(items, tuple)
-        state[name] = (*items, term.operand)
-    elif term.test == "not-in":
-        state[name] = ("bogus",)
-    elif term.test in ("first-in", "second-in"):
-        state[name] = term.args[:1] if term.test == "first-in" else term.args[:2]
-    elif term.test == "duplicate":
-        state[name] = ("xbzrle", "xbzrle")
-    elif term.test == "empty":
-        state[name] = ""
-    elif term.test == "local":
-        state[name] = LOCAL_URI
-    elif term.test == "unknown":
-        state[_newer_param(version)] = _plain_value(_newer_param(version))
-    elif term.test == "only-unknown":
-        for known in [n for n in state if OPTIONS_BY_NAME[n].kind is OptionKind.FLAG]:
-            del state[known]
-        state[FLAGS_SUBJECT] = 1 << 40
-    else:
-        raise AssertionError(f"no builder for {text}")
-
-
-def violate(text: str, state: State) -> None:
-    term = parse_term(text)
-    if term.negate and term.option == FLAGS_SUBJECT:
-        satisfy(text[1:], state, NEWEST)
-        return
-    if term.negate:
-        state[term.option] = _plain_value(term.option)
-        return
-    if term.op == "=":
-        items = tuple(i for i in _tuple(state.get(term.option)) if i != term.operand)
-        if items:
-            state[term.option] = items
-            return
-    if term.option == PARAMS_SUBJECT:  # send no typed parameter at all
-        for name in [n for n in state if OPTIONS_BY_NAME[n].param]:
-            del state[name]
-    else:
-        state.pop(term.option, None)
-
-
-def _tuple(value: object) -> tuple[str, ...]:
-    return value if isinstance(value, tuple) else ()
 
 
 def request_of(state: State) -> Request:
@@ -135,92 +54,14 @@ def request_of(state: State) -> Request:
     return Request(flags=flags, values=tuple(values), desturi=desturi)
 
 
-def version_for(rule: Rule) -> LibvirtVersion:
-    return rule.since or NEWEST
-
-
-def trigger_state(rule: Rule) -> State:
-    version = version_for(rule)
-    state: State = {}
-    for term in rule.when:
-        satisfy(term, state, version)
-    if rule.any_of:
-        satisfy(rule.any_of[0], state, version)
-    if rule.kind is RuleKind.EXCLUDES:
-        satisfy(rule.other[0], state, version)
-    else:
-        for term in rule.other:
-            violate(term, state)
-    if rule.api is Api.TO_URI3 and not any(state.get(n) for n in TO_URI_SELECTORS):
-        state[DIRECT] = True
-    if rule.api is Api.MIGRATE3:
-        for name in TO_URI_SELECTORS:
-            state.pop(name, None)
-    return state
-
-
-def silent_state(rule: Rule) -> State:
-    """The trigger request changed just enough to satisfy the rule."""
-    version = version_for(rule)
-    state = trigger_state(rule)
-    if rule.kind is RuleKind.EXCLUDES:
-        for term in rule.other:
-            violate(term, state)
-    elif rule.other and rule.kind is RuleKind.REQUIRES:
-        for term in rule.other:
-            satisfy(term, state, version)
-    elif rule.other:
-        satisfy(rule.other[0], state, version)
-    elif rule.any_of:
-        for term in rule.any_of:
-            violate(term, state)
-    else:
-        violate(rule.when[0], state)
-    return state
-
-
 def fired(request: Request, version: LibvirtVersion) -> list[str]:
     return [p.rule for p in check(request, version)]
-
-
-def before(version: LibvirtVersion) -> LibvirtVersion:
-    if version.micro:
-        return LibvirtVersion(version.major, version.minor, version.micro - 1)
-    if version.minor:
-        return LibvirtVersion(version.major, version.minor - 1, 99)
-    return LibvirtVersion(version.major - 1, 99, 99)
 
 
 IDS = [rule.id for rule in RULES]
 
 
-# ------------------------------------------------------------------ every rule, both ways
-
-
-@pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_rule_fires(rule: Rule) -> None:
-    request = request_of(trigger_state(rule))
-    assert rule.id in fired(request, version_for(rule)), request
-
-
-@pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_rule_stays_silent(rule: Rule) -> None:
-    request = request_of(silent_state(rule))
-    assert rule.id not in fired(request, version_for(rule)), request
-
-
-@pytest.mark.parametrize("rule", [r for r in RULES if r.since], ids=lambda r: r.id)
-def test_rule_not_before_its_release(rule: Rule) -> None:
-    assert rule.since is not None
-    request = request_of(trigger_state(rule))
-    assert rule.id not in fired(request, before(rule.since))
-
-
-@pytest.mark.parametrize("rule", [r for r in RULES if r.until], ids=lambda r: r.id)
-def test_rule_not_from_its_end(rule: Rule) -> None:
-    assert rule.until is not None
-    request = request_of(trigger_state(rule))
-    assert rule.id not in fired(request, rule.until)
+# ------------------------------------------------------------------ the table's shape
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
@@ -232,7 +73,7 @@ def test_message_is_the_layers_own(rule: Rule) -> None:
     for message in rule.messages:
         assert not message.text.startswith("error")
         placeholders = set(re.findall(r"{(\w+)}", message.text))
-        assert placeholders <= {"item", "api"}
+        assert placeholders <= {"item", "api", "uri"}
         if "item" in placeholders:
             assert any(parse_term(t).op == ":" for t in rule.terms), "nothing names the item"
     sinces = [m.since for m in rule.messages if m.since is not None]
@@ -242,15 +83,14 @@ def test_message_is_the_layers_own(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_rule_is_well_formed(rule: Rule) -> None:
     assert rule.why.en.strip() and rule.fix.en.strip()
-    assert (rule.phase is not None) == (rule.layer is Layer.QEMU)
+    assert (rule.phase is not None) == (rule.layer in (Layer.QEMU, Layer.QMP))
     if rule.phase is Phase.PEER2PEER:
         assert rule.api is Api.TO_URI3 and "p2p" in rule.when
     if rule.since and rule.until:
         assert rule.since < rule.until
     for text in rule.terms:
         term = parse_term(text)
-        subjects = (PARAMS_SUBJECT, FLAGS_SUBJECT)
-        assert term.option in subjects or term.option in OPTIONS_BY_NAME, text
+        assert term.option in SUBJECTS or term.option in OPTIONS_BY_NAME, text
         if term.op == ":":
             assert term.test in TESTS, text
     if rule.kind is RuleKind.EXCLUDES:
@@ -263,9 +103,10 @@ def test_rule_ids_are_unique() -> None:
 
 
 def test_every_phase_is_ordered_for_each_api() -> None:
-    for steps in PHASE_ORDER.values():
+    for api, steps in PHASE_ORDER.items():
         assert len(set(steps)) == len(steps)
-    assert set(PHASE_ORDER[Api.TO_URI3]) == set(Phase)
+        assert set(SAME_STEP[api].values()) <= set(steps)
+    assert set(PHASE_ORDER[Api.TO_URI3]) | set(SAME_STEP[Api.TO_URI3]) == set(Phase)
 
 
 # ------------------------------------------------------------------ exact cases
@@ -466,18 +307,20 @@ def test_unknown_param_for_the_release() -> None:
 
 
 @pytest.mark.parametrize(
-    ("version", "rule", "level"),
+    ("version", "message"),
     [
-        ("8.0.0", "qemu-storage-tunnelled-old", "error"),
-        ("9.0.0", "advice-storage-tunnelled-not-stopped", "warning"),
-        ("12.9.0", "qemu-storage-tunnelled", "error"),
+        ("8.0.0", "Operation not supported: migration of non-shared storage is not supported "
+                  "with tunnelled migration and this QEMU"),
+        # seen on a real 9.0.0 daemon: the Begin check does not stop, the destination fails
+        ("9.0.0", "internal error: argument key 'host' must not have null value"),
+        ("12.9.0", "Operation not supported: migration of non-shared storage is not supported "
+                   "with tunnelled migration and this QEMU"),
     ],
 )
-def test_storage_over_a_tunnel_per_release(version: str, rule: str, level: str) -> None:
+def test_storage_over_a_tunnel_per_release(version: str, message: str) -> None:
     request = req(LIVE, "p2p", "tunnelled", "copy-storage-all")
-    problems = {p.rule: p for p in check(request, v(version))}
-    assert problems[rule].level == level
-    assert "non-shared storage is not supported with tunnelled" in problems[rule].message
+    errors = [p for p in check(request, v(version)) if p.is_error]
+    assert errors[0].message == message
 
 
 @pytest.mark.parametrize(
@@ -508,10 +351,6 @@ def _errors(request: Request, version: str = "12.9.0") -> list[Problem]:
 
 def test_rdma_pin_all_needs_no_rdma_uri() -> None:
     assert _errors(req(LIVE, "p2p", "rdma-pin-all", migrateuri="tcp://h:1")) == []
-
-
-def test_tls_with_tunnelled_is_accepted() -> None:
-    assert _errors(req(LIVE, "p2p", "tunnelled", "tls")) == []
 
 
 @pytest.mark.parametrize("version", ["9.0.0", "12.9.0"])

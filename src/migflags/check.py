@@ -10,10 +10,11 @@ raise them.
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from migflags.model import FileArg, Problem, RawValue, Request
 from migflags.tables.flags import FLAG_MASK
+from migflags.tables.guest import ACTIVE
 from migflags.tables.options import (
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -21,14 +22,35 @@ from migflags.tables.options import (
     OPTIONS_BY_NAME,
     OptionKind,
 )
-from migflags.tables.rules import LAYER_ORDER, PHASE_ORDER, RULES, Api, Layer, Rule, RuleKind
+from migflags.tables.rules import (
+    DEFAULT_CONNECT,
+    DISK_LIST_OPTION,
+    LAYER_ORDER,
+    PHASE_ORDER,
+    RULES,
+    SAME_STEP,
+    STORAGE_COPY_OPTIONS,
+    Api,
+    Layer,
+    Rule,
+    RuleKind,
+)
 from migflags.versions import LibvirtVersion
+
+if TYPE_CHECKING:  # guest.py is imported only when a guest is given (start-up cost)
+    from migflags.guest import Disk, Guest
 
 # Subject of tests that look at all typed parameters rather than one option.
 PARAMS_SUBJECT = "params"
 # Subject of tests that look at the flags integer as a whole (bits no flag row defines).
 FLAGS_SUBJECT = "flags"
-SUBJECTS = (PARAMS_SUBJECT, FLAGS_SUBJECT)
+# Subject of tests that look at the guest (--state, --domain-xml) rather than an option.
+GUEST_SUBJECT = "guest"
+SUBJECTS = (PARAMS_SUBJECT, FLAGS_SUBJECT, GUEST_SUBJECT)
+
+
+class Unknown(Exception):
+    """A term needs a fact about the guest that nobody gave: the rule cannot be decided."""
 
 
 class Hit(NamedTuple):
@@ -155,6 +177,113 @@ def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     return None if transport == "unix" and "socket" in names else Hit()
 
 
+TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
+
+
+def _guest(ctx: Context) -> "Guest":
+    if ctx.request.guest is None:
+        raise Unknown
+    return ctx.request.guest
+
+
+def _disks(ctx: Context) -> "tuple[Disk, ...]":
+    disks = _guest(ctx).disks
+    if disks is None:
+        raise Unknown
+    return disks
+
+
+def _state(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The guest is in one of the states `args`; the item is its name, for messages."""
+    guest = _guest(ctx)
+    if guest.state is None:
+        raise Unknown
+    if guest.state == ACTIVE:  # running or paused, not said which
+        matches = {"running" in args, "paused" in args}
+        if len(matches) > 1:
+            raise Unknown
+        held = matches.pop()
+    else:
+        held = guest.state in args
+    return Hit(guest.name or ctx.request.domain or "", 0) if held else None
+
+
+def _transient_disk(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first disk with <transient/>."""
+    for index, disk in enumerate(_disks(ctx)):
+        if disk.transient:
+            return Hit(disk.target, index)
+    return None
+
+
+def _shmem_not_master(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first shared-memory device whose role is not master (the default role is not)."""
+    shmems = _guest(ctx).shmems
+    if shmems is None:
+        raise Unknown
+    for index, shmem in enumerate(shmems):
+        if shmem.role != "master":
+            return Hit(shmem.name, index)
+    return None
+
+
+def _copied(ctx: Context, disk: "Disk") -> bool:
+    """Whether a storage copy includes the disk (qemuMigrationAnyCopyDisk)."""
+    if not any(option_value(ctx.request, name) for name in STORAGE_COPY_OPTIONS):
+        return False
+    chosen = _items(option_value(ctx.request, DISK_LIST_OPTION))
+    if chosen:
+        return disk.target in chosen
+    return not disk.shareable and not disk.readonly and not disk.empty
+
+
+def _safety(ctx: Context) -> tuple[str, Hit] | None:
+    """The first disk qemuMigrationSrcIsSafe stops at, and why: "storage" or "cache"."""
+    for index, disk in enumerate(_disks(ctx)):
+        if disk.empty or disk.readonly or _copied(ctx, disk):
+            continue
+        if disk.source_type == "volume":
+            raise Unknown  # the pool decides the real type, and the XML does not say it
+        if disk.source_type in ("file", "nvme"):  # a file is taken to be on local storage
+            return "storage", Hit(disk.target, index)
+        if disk.source_type == "network":
+            continue
+        if disk.shareable or disk.cache in ("none", "directsync"):
+            continue
+        return "cache", Hit(disk.target, index)
+    return None
+
+
+def _unsafe(reason: str) -> TestFn:
+    def test(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+        found = _safety(ctx)
+        return found[1] if found is not None and found[0] == reason else None
+    return test
+
+
+def _not_a_target(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first --migrate-disks item that is no disk target of the guest."""
+    items = _items(value)
+    if not items:
+        return None
+    targets = {disk.target for disk in _disks(ctx)}
+    for index, item in enumerate(items):
+        if item not in targets:
+            return Hit(item, index)
+    return None
+
+
+def _copy_refused(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
+    """The first disk, in the guest's order, that a storage copy would take although it is
+    read-only or empty (only --migrate-disks can ask for one)."""
+    if not _items(option_value(ctx.request, DISK_LIST_OPTION)):
+        return None
+    for index, disk in enumerate(_disks(ctx)):
+        if _copied(ctx, disk) and (disk.readonly or disk.empty):
+            return Hit(disk.target, index)
+    return None
+
+
 def _unknown_param(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
     """The first typed parameter the chosen release's QEMU driver does not know."""
     sent = {name for name, _ in ctx.request.values}
@@ -170,7 +299,6 @@ def _only_unknown_bits(ctx: Context, value: object, args: tuple[str, ...]) -> Hi
     return Hit() if flags and not flags & FLAG_MASK else None
 
 
-TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
 TESTS: dict[str, TestFn] = {
     "not-in": _not_in,
     "first-in": _first_in,
@@ -180,6 +308,13 @@ TESTS: dict[str, TestFn] = {
     "local": _local,
     "unknown": _unknown_param,
     "only-unknown": _only_unknown_bits,
+    "state": _state,
+    "unsafe-storage": _unsafe("storage"),
+    "unsafe-cache": _unsafe("cache"),
+    "not-a-target": _not_a_target,
+    "copy-refused": _copy_refused,
+    "transient-disk": _transient_disk,
+    "shmem-not-master": _shmem_not_master,
 }
 
 
@@ -224,12 +359,21 @@ def _term_options(terms: tuple[str, ...]) -> frozenset[str]:
 
 
 def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
-    """The hit that makes `rule` fire for this request, or None when it does not fire. A rule
-    that tests an option whose value virsh refused stays silent: virsh stops at that value,
-    so what the rule would say about it is unknown."""
+    """The hit that makes `rule` fire for this request, or None when it does not fire.
+
+    A rule that tests an option whose value virsh refused stays silent: virsh stops at that
+    value, so what the rule would say about it is unknown. Raises Unknown when the rule needs
+    a fact about the guest that was not given and every term that can be decided without it
+    holds."""
     if ctx.unread and not ctx.unread.isdisjoint(_term_options(rule.terms)):
         return None
-    hits = [term_hit(ctx, t) for t in rule.when]
+    hits: list[Hit | None] = []
+    unknown = False
+    for text in rule.when:
+        try:
+            hits.append(term_hit(ctx, text))
+        except Unknown:
+            unknown = True
     if not all(hits):
         return None
     if rule.any_of:
@@ -237,6 +381,8 @@ def rule_hit(rule: Rule, ctx: Context) -> Hit | None:
         if not alternatives:
             return None
         hits.append(alternatives[0])
+    if unknown:
+        raise Unknown
     others = [term_hit(ctx, t) is not None for t in rule.other]
     if rule.kind is RuleKind.EXCLUDES:
         fires = any(others)
@@ -254,12 +400,26 @@ def applies(rule: Rule, ctx: Context) -> bool:
     return rule.holds_in(ctx.version) and (rule.api is None or rule.api is ctx.api)
 
 
+def qemu_fits(rule: Rule, ctx: Context) -> bool:
+    """Whether QEMU's release (--qemu) is inside the rule's QEMU bounds; Unknown when the rule
+    has bounds and nobody said which QEMU runs."""
+    if rule.qemu_since is None and rule.qemu_until is None:
+        return True
+    qemu = ctx.request.qemu
+    if qemu is None:
+        raise Unknown
+    if rule.qemu_since is not None and qemu < rule.qemu_since:
+        return False
+    return rule.qemu_until is None or qemu < rule.qemu_until
+
+
 def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
     return Problem(
         level=rule.level,
         layer=rule.layer.value,
         rule=rule.id,
-        message=rule.message_for(ctx.version).format(item=hit.item, api=ctx.api.value),
+        message=rule.message_for(ctx.version).format(
+            item=hit.item, api=ctx.api.value, uri=ctx.request.connect or DEFAULT_CONNECT),
         explanation=rule.why,
         fix=rule.fix,
     )
@@ -274,9 +434,8 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
         phase = step_position(rule.step_for(ctx.version))
     else:
         steps = PHASE_ORDER[ctx.api]
-        phase = -1 if rule.phase is None else (
-            steps.index(rule.phase) if rule.phase in steps else len(steps)
-        )
+        step = SAME_STEP[ctx.api].get(rule.phase, rule.phase) if rule.phase else None
+        phase = -1 if step is None else (steps.index(step) if step in steps else len(steps))
     return (LAYER_ORDER[rule.layer], phase, rule.order, hit.at, position)
 
 
@@ -285,8 +444,9 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
 # A request with nothing but flag bits (every decoded value; `migflags annotate` meets
 # thousands) is checked by bit masks compiled once per release and entry point from the same
 # rules: a term that names a flag option holds when its bit is set (or clear, negated), and
-# every other term looks at options such a request does not have, so it is a constant.
-# tests/test_rules.py checks the masks against `rule_hit` for many values and every release.
+# every other term looks at options such a request does not have, so it is a constant. A rule
+# with a term about the whole value or the guest, or with QEMU bounds, is evaluated the
+# general way. tests/test_check_flags.py holds the masks to the general evaluation.
 
 # A conjunction: holds when no constant term is false, every bit of `set_` is set and every
 # bit of `clear` is clear. Negated, a disjunction of the opposite terms.
@@ -308,9 +468,12 @@ def _conj(ctx: Context, texts: tuple[str, ...], negate: bool = False) -> _Conj |
             else:
                 set_ |= row.flag.value
             continue
-        if term.option == FLAGS_SUBJECT:  # a test of the whole value: not one bit
+        if term.option in (FLAGS_SUBJECT, GUEST_SUBJECT):  # not one bit, nor a constant
             return None
-        hit = term_hit(ctx, text)
+        try:
+            hit = term_hit(ctx, text)
+        except Unknown:  # needs the guest
+            return None
         if hit is not None and (hit.item or hit.at >= 0):
             return None
         possible &= (hit is not None) != negate
@@ -325,6 +488,8 @@ def _holds(conj: _Conj, flags: int) -> bool:
 def _compile_rule(rule: Rule, ctx: Context) -> tuple[_Conj, _Conj | None, _Conj, bool] | None:
     """(when, none of any_of, a conjunction over `other`, whether the rule fires when that
     conjunction holds), or None when the rule needs `rule_hit`."""
+    if rule.qemu_since is not None or rule.qemu_until is not None:
+        return None  # `qemu_fits` decides, the general way
     when = _conj(ctx, rule.when)
     none_of = _conj(ctx, rule.any_of, negate=True) if rule.any_of else None
     if rule.kind is RuleKind.EXCLUDES:  # fires when one holds: not (none holds)
@@ -339,14 +504,15 @@ def _compile_rule(rule: Rule, ctx: Context) -> tuple[_Conj, _Conj | None, _Conj,
 
 
 _Compiled = tuple[Problem, Rule, "tuple[_Conj, _Conj | None, _Conj, bool] | None"]
-_FLAGS_ONLY: dict[tuple[LibvirtVersion, Api], list[_Compiled]] = {}
+# Keyed by the rules table object too: scripts/mutate_rules.py swaps `RULES` at run time.
+_FLAGS_ONLY: dict[tuple[int, LibvirtVersion, Api], list[_Compiled]] = {}
 
 
 def _flags_only_rules(version: LibvirtVersion, api: Api) -> list[_Compiled]:
     """The rules that apply to a flags-only request under (`version`, `api`), in the order
     `check` sorts their problems, each with its problem and its compiled condition (None:
     evaluate it with `rule_hit`)."""
-    key = (version, api)
+    key = (id(RULES), version, api)
     found = _FLAGS_ONLY.get(key)
     if found is None:
         ctx = Context(Request(), version, api)
@@ -364,14 +530,21 @@ def _flags_only_rules(version: LibvirtVersion, api: Api) -> list[_Compiled]:
 _TO_URI_MASK = sum(row.flag.value for row in OPTIONS if row.to_uri and row.flag is not None)
 
 
-def _check_flags(flags: int, version: LibvirtVersion) -> list[Problem]:
-    """`check(Request(flags=flags), version)`, by bit masks."""
+def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], list[str]]:
+    """`check_all(Request(flags=flags), version)`, by bit masks."""
     api = Api.TO_URI3 if flags & _TO_URI_MASK else Api.MIGRATE3
-    problems = []
+    problems: list[Problem] = []
+    unchecked: list[str] = []
     for problem, rule, compiled in _flags_only_rules(version, api):
-        if compiled is None:  # not reducible to bits: the general way, in the same order
+        if compiled is None:  # not reducible to bits: the general way
             ctx = Context(Request(flags=flags), version, api)
-            hit = rule_hit(rule, ctx)
+            try:
+                hit = rule_hit(rule, ctx)
+                if hit is not None and not qemu_fits(rule, ctx):
+                    continue
+            except Unknown:
+                unchecked.append(rule.id)
+                continue
             if hit is not None:
                 problems.append(problem_from(rule, ctx, hit))
             continue
@@ -382,38 +555,61 @@ def _check_flags(flags: int, version: LibvirtVersion) -> list[Problem]:
             continue  # none of `any_of` holds
         if (o_possible and flags & o_set == o_set and not flags & o_clear) == fires:
             problems.append(problem)
-    return problems
+    return problems, unchecked
 
 
 Keyed = tuple[tuple[int, ...], Problem]
 
 
 def check_keyed(
-    request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
-) -> list[Keyed]:
-    """The problems of `request` under `version` with their sort keys (see `sort_key`)."""
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] | None = None
+) -> tuple[list[Keyed], list[str]]:
+    """The problems of `request` under `version` with their sort keys (see `sort_key`), and
+    the ids of the rules that need facts about the guest to decide. `rules` defaults to the
+    table, looked up at call time (scripts/mutate_rules.py swaps it)."""
+    if rules is None:
+        rules = RULES
     unread = frozenset(name for name, value in request.values if isinstance(value, RawValue))
     ctx = Context(request, version, api_for(request), unread)
     fired: list[Keyed] = []
+    unchecked: list[str] = []
     for position, rule in enumerate(rules):
         if not applies(rule, ctx):
             continue
-        hit = rule_hit(rule, ctx)
+        try:
+            hit = rule_hit(rule, ctx)
+            if hit is not None and not qemu_fits(rule, ctx):
+                continue
+        except Unknown:
+            unchecked.append(rule.id)
+            continue
         if hit is not None:
             fired.append((sort_key(rule, ctx, hit, position), problem_from(rule, ctx, hit)))
-    return fired
+    return fired, unchecked
 
 
-def check(
-    request: Request, version: LibvirtVersion, rules: Iterable[Rule] = RULES
-) -> list[Problem]:
-    """The problems of `request` under `version`, in the order the layers would raise them."""
+def check_all(
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] | None = None
+) -> tuple[list[Problem], list[str]]:
+    """The problems in the order the layers would raise them, and the ids of the rules that
+    need facts about the guest to decide."""
     if (
-        rules is RULES
+        rules is None
         and not request.values
         and request.domain is None
         and request.desturi is None
+        and request.guest is None
+        and request.qemu is None
+        and request.connect is None
     ):
         return _check_flags(request.flags, version)
-    fired = sorted(check_keyed(request, version, rules), key=lambda pair: pair[0])
-    return [problem for _, problem in fired]
+    fired, unchecked = check_keyed(request, version, rules)
+    fired.sort(key=lambda pair: pair[0])
+    return [problem for _, problem in fired], unchecked
+
+
+def check(
+    request: Request, version: LibvirtVersion, rules: Iterable[Rule] | None = None
+) -> list[Problem]:
+    """The problems of `request` under `version`, in the order the layers would raise them."""
+    return check_all(request, version, rules)[0]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from migflags.check import Keyed, api_for, check, check_keyed
+from migflags.check import Keyed, api_for, check_all, check_keyed
 from migflags.model import FileArg, Param, Problem, Producer, RawValue, Request, Result
 from migflags.parse import parse_value
 from migflags.tables.flags import FLAG_MASK, FLAGS, FlagRow
@@ -150,13 +150,14 @@ def analyse(
     if not faults:
         # Stable sort by layer: release checks come first in virsh, unknown bits first in
         # QEMU; `check` has ordered the rest (and takes its fast path for flags alone).
+        found, unchecked = check_all(request, version)
         problems = sorted(
             _version_problems(request, version)
             + _unknown_bits_problem(request)
-            + check(request, version),
+            + found,
             key=lambda p: _LAYER_RANK[p.layer],
         ) + list(notes)
-        return _result(request, version, source, problems)
+        return _result(request, version, source, problems, unchecked)
     from migflags.virsh_argv import POS_PARSE
 
     virsh, qemu = LAYER_ORDER[Layer.VIRSH], LAYER_ORDER[Layer.QEMU]
@@ -167,13 +168,16 @@ def analyse(
     keyed += [((qemu, -2, 0, -1, 0), problem) for problem in _unknown_bits_problem(request)]
     keyed += [((virsh, f.position, -1, -1, index), fault_problem(f))
               for index, f in enumerate(faults)]
-    keyed += check_keyed(request, version)
+    fired, unchecked = check_keyed(request, version)
+    keyed += fired
     keyed.sort(key=lambda pair: pair[0])
-    return _result(request, version, source, [problem for _, problem in keyed] + list(notes))
+    return _result(request, version, source, [problem for _, problem in keyed] + list(notes),
+                   unchecked)
 
 
 def _result(
-    request: Request, version: LibvirtVersion, source: str, problems: list[Problem]
+    request: Request, version: LibvirtVersion, source: str, problems: list[Problem],
+    unchecked: list[str],
 ) -> Result:
     return Result(
         source=source,
@@ -187,6 +191,9 @@ def _result(
         desturi=request.desturi,
         problems=tuple(problems),
         producers=producers_of(request.flags),
+        guest=request.guest,
+        unchecked=tuple(unchecked),
+        qemu=request.qemu,
     )
 
 

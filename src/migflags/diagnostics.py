@@ -157,4 +157,16 @@ MESSAGES: tuple[Text, ...] = (
     # why
     Text("no message to explain: give TEXT, or - to read standard input",
          "没有要解释的消息：请给出 TEXT，或用 - 从标准输入读取"),
+    # the guest (--state, --domain-xml)
+    Text("standard input can feed VALUES or --domain-xml, not both",
+         "标准输入只能提供 VALUES 或 --domain-xml 之一，不能同时提供两者"),
+    Text("--domain-xml {path}: a <disk> has no <target dev='...'>",
+         "--domain-xml {path}：有一个 <disk> 没有 <target dev='...'>"),
+    Text("--domain-xml {path}: domain XML must not declare a DOCTYPE or entities",
+         "--domain-xml {path}：域 XML 不得声明 DOCTYPE 或实体"),
+    Text("--domain-xml {path}: malformed domain XML: {error}",
+         "--domain-xml {path}：域 XML 格式错误：{error}"),
+    Text("--domain-xml {path}: the root element is <{tag}>, not <domain>",
+         "--domain-xml {path}：根元素是 <{tag}>，不是 <domain>"),
+    Text("--domain-xml {path}: {reason}", "--domain-xml {path}：无法读取：{reason}"),
 )

@@ -1,12 +1,15 @@
 """The values passed between the layers: a migration request and the one result type."""
 
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
 from migflags.text import Text
 from migflags.versions import LibvirtVersion
+
+if TYPE_CHECKING:  # guest.py is imported only when a guest is given (start-up cost)
+    from migflags.guest import Guest
 
 ParamValue = str | int | tuple[str, ...]
 
@@ -71,6 +74,9 @@ class Request(NamedTuple):
     values: tuple[tuple[str, object], ...] = ()
     domain: str | None = None
     desturi: str | None = None
+    guest: "Guest | None" = None  # --state / --domain-xml; None when neither was given
+    qemu: LibvirtVersion | None = None  # --qemu: QEMU's release, for QEMU-bounded rules
+    connect: str | None = None  # virsh -c URI: the source connection, when the line names it
 
     def value_of(self, option: str) -> object:
         for name, value in self.values:
@@ -138,6 +144,9 @@ class Result(NamedTuple):
     desturi: str | None = None
     problems: tuple[Problem, ...] = ()
     producers: tuple[Producer, ...] = ()
+    guest: "Guest | None" = None
+    unchecked: tuple[str, ...] = ()  # rules that could fire but need facts nobody gave
+    qemu: LibvirtVersion | None = None
 
     @property
     def hex(self) -> str:

@@ -72,6 +72,14 @@ UI: dict[str, Text] = {
         "refused by the QEMU driver of libvirt {version}: {message}",
         "会被 libvirt {version} 的 QEMU 驱动拒绝：{message}",
     ),
+    "refused_qmp": Text(
+        "refused by QEMU itself under libvirt {version}: {message}",
+        "会被 QEMU 本身拒绝（libvirt {version}）：{message}",
+    ),
+    "unchecked": Text(
+        "not checked (needs --state, --domain-xml or --qemu): {rules}",
+        "未检查（需要 --state、--domain-xml 或 --qemu）：{rules}",
+    ),
     "also_warnings": Text(
         "{count} warning(s) above: nothing refuses them, but read them.",
         "上面有 {count} 条警告：没有哪一层会因此拒绝，但请留意。",
@@ -98,7 +106,8 @@ UI: dict[str, Text] = {
     "explain_rule_since": Text("since libvirt {since}", "自 libvirt {since} 起"),
     "explain_rule_until": Text(", until libvirt {until}", "，到 libvirt {until} 为止"),
     "explain_param": Text(
-        "param: {param} ({type}), {macro}", "类型化参数：{param}（{type}），{macro}"
+        "param: {param} ({type}), {macro}, since libvirt {since}",
+        "类型化参数：{param}（{type}），{macro}，自 libvirt {since} 起支持",
     ),
     # pasted command lines and `migflags lint`
     "missing_positional": Text(
@@ -233,6 +242,16 @@ HELP: tuple[Text, ...] = (
     Text(
         "Exit 0 even when libvirt would refuse the combination.",
         "即使 libvirt 会拒绝这个组合，也以状态 0 退出。",
+    ),
+    # --state / --domain-xml (decode, encode, check)
+    Text("The guest's state on the source host.", "虚拟机在源主机上的状态。"),
+    Text(
+        "The guest's definition as 'virsh dumpxml' prints it (- for standard input).",
+        "'virsh dumpxml' 输出的虚拟机定义（- 表示从标准输入读取）。",
+    ),
+    Text(
+        "The QEMU release on the hosts (e.g. 7.2.0), for QEMU's own refusals.",
+        "主机上的 QEMU 版本（例如 7.2.0），用于判断 QEMU 本身的拒绝。",
     ),
     # list and explain
     Text(

@@ -90,6 +90,7 @@ GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
     GlobalOption("V", None, exits=True),
     GlobalOption(None, "version", "optional", exits=True),
 )
+CONNECT_OPTION = "connect"  # -c/--connect URI: the source libvirt virsh talks to
 _BY_SHORT = {g.short: g for g in GLOBAL_OPTIONS if g.short}
 _BY_LONG = {g.long: g for g in GLOBAL_OPTIONS if g.long}
 
@@ -102,10 +103,11 @@ def _check_runs(option: GlobalOption, word: str) -> None:
         )
 
 
-def _long_global(words: list[str], index: int) -> int:
-    """Consume one `--name[=value]` global option at `index`; return the next index."""
+def _long_global(words: list[str], index: int, values: dict[str, str] | None = None) -> int:
+    """Consume one `--name[=value]` global option at `index`; return the next index. The value
+    of an option that takes one is stored in `values` under its long name."""
     word = words[index]
-    name, has_value, _ = word[2:].partition("=")
+    name, has_value, given = word[2:].partition("=")
     option = _BY_LONG.get(name)
     if option is None:  # getopt_long accepts any unambiguous abbreviation
         matches = [g for long, g in _BY_LONG.items() if long.startswith(name)] if name else []
@@ -120,11 +122,15 @@ def _long_global(words: list[str], index: int) -> int:
     if option.value == "required" and not has_value:
         if index + 1 >= len(words):
             raise InputError(f"virsh option '--{option.long}' needs a value")
+        if values is not None and option.long:
+            values[option.long] = words[index + 1]
         return index + 2
+    if has_value and values is not None and option.long:
+        values[option.long] = given
     return index + 1
 
 
-def _short_global(words: list[str], index: int) -> int:
+def _short_global(words: list[str], index: int, values: dict[str, str] | None = None) -> int:
     """Consume one cluster of short global options (`-q`, `-qr`, `-cURI`, `-c URI`)."""
     word = words[index]
     for at, letter in enumerate(word[1:], start=1):
@@ -134,22 +140,30 @@ def _short_global(words: list[str], index: int) -> int:
         _check_runs(option, word)
         if option.value == "required":
             if at + 1 < len(word):
+                if values is not None and option.long:
+                    values[option.long] = word[at + 1 :]
                 return index + 1  # the rest of the word is the value
             if index + 1 >= len(words):
                 raise InputError(f"virsh option '-{letter}' needs a value")
+            if values is not None and option.long:
+                values[option.long] = words[index + 1]
             return index + 2
     return index + 1
 
 
-def strip_prefix(words: Sequence[str]) -> list[str]:
-    """Drop a leading `[sudo ...] virsh [global options] migrate` (each part optional)."""
-    return split_command(words)[0]
+def strip_prefix(words: Sequence[str], values: dict[str, str] | None = None) -> list[str]:
+    """Drop a leading `[sudo ...] virsh [global options] migrate` (each part optional); the
+    values of virsh's own options (`-c URI`) go into `values` by long name."""
+    return split_command(words, values)[0]
 
 
-def split_command(words: Sequence[str]) -> tuple[list[str], bool]:
+def split_command(
+    words: Sequence[str], values: dict[str, str] | None = None
+) -> tuple[list[str], bool]:
     """The words after a leading `[sudo ...] virsh [global options] migrate`, and whether the
     `migrate` command word was there (a whole command line, which must name its domain and
-    destination, rather than options alone)."""
+    destination, rather than options alone); the values of virsh's own options (`-c URI`) go
+    into `values` by long name."""
     rest = list(words)
     if rest and rest[0] in RUNNERS:
         programs = [i for i, word in enumerate(rest) if os.path.basename(word) == PROGRAM]
@@ -164,9 +178,9 @@ def split_command(words: Sequence[str]) -> tuple[list[str], bool]:
                 index += 1
                 break
             if word.startswith("--"):
-                index = _long_global(rest, index)
+                index = _long_global(rest, index, values)
             elif word.startswith("-") and word != "-":
-                index = _short_global(rest, index)
+                index = _short_global(rest, index, values)
             else:
                 break
         if index >= len(rest) or rest[index] != COMMAND:
@@ -408,7 +422,8 @@ def read_virsh_argv(
     """Parse a command line as `version`'s virsh does, keeping going past the faults virsh
     finds after parsing: a refused value is kept as `RawValue` and reported as a `Fault`.
     A malformed line (unknown option, repeat, missing value, extra word) raises InputError."""
-    rest, whole_line = split_command(words)
+    globals_: dict[str, str] = {}
+    rest, whole_line = split_command(words, globals_)
     scan = _scan(rest, version)
     faults: list[Fault] = []
     if whole_line and scan.too_new is None:
@@ -429,7 +444,8 @@ def read_virsh_argv(
             if scan.too_new is None:
                 faults.append(Fault(read_position(name), "value", name, str(error), text))
     ordered = {name: values.get(name, text) for name, text in scan.texts.items()}
-    return Reading(request_from_options(ordered), tuple(faults))
+    request = request_from_options(ordered)._replace(connect=globals_.get(CONNECT_OPTION))
+    return Reading(request, tuple(faults))
 
 
 def parse_virsh_argv(

@@ -10,11 +10,14 @@ from migflags.cli.common import (
     Output,
     emit,
     finish,
+    guest_from_cli,
+    guest_options,
     lang_option,
     libvirt_option,
     output_options,
     refuse_mixed_modes,
     resolve_lang,
+    unchecked_note,
     use_rich,
     version_note,
 )
@@ -36,13 +39,15 @@ if TYPE_CHECKING:
 @click.option("--no-strict", "lenient", is_flag=True,
               help="Exit 0 even when libvirt would refuse the combination.")
 @libvirt_option
+@guest_options
 @lang_option
 @output_options
 @virsh_options
 @click.pass_context
 def check_cmd(
     ctx: click.Context, /, values: tuple[str, ...], lenient: bool, version: LibvirtVersion,
-    lang: str | None, **options: Any,
+    guest_state: str | None, domain_xml: str | None,
+    qemu_version: LibvirtVersion | None, lang: str | None, **options: Any,
 ) -> None:
     """Say whether virsh, libvirt and QEMU would accept a flags value or virsh options.
 
@@ -57,9 +62,12 @@ def check_cmd(
         raise click.UsageError("nothing to check: give a flags value, virsh options, or a virsh "
                                "migrate command line after --")
     given = request_from_cli(ctx, values, options, version)
-    result = analyse(given.request, version, given.source, given.faults, given.notes)
+    request = given.request._replace(guest=guest_from_cli(guest_state, domain_xml),
+                                     qemu=qemu_version)
+    result = analyse(request, version, given.source, given.faults, given.notes)
     refuse_bad_value(result, resolve_lang(lang))
     out = Output(lang=resolve_lang(lang), **output)
+    unchecked_note(result, out.lang)
     refused = any(p.is_error for p in result.problems)
     if out.as_json or out.expr_format:
         emit([result], out, single=True)

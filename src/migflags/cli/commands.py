@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +11,8 @@ from migflags.cli.common import (
     Output,
     emit,
     finish,
+    guest_from_cli,
+    guest_options,
     lang_option,
     libvirt_option,
     note,
@@ -20,11 +22,7 @@ from migflags.cli.common import (
     version_note,
 )
 from migflags.cli.completion import complete_flags, complete_name
-from migflags.core import analyse, decode
 from migflags.errors import InputError, did_you_mean
-from migflags.model import Request, Result
-from migflags.parse import flag_spellings, is_qualified, lookup_flag, parse_value, spelled_by
-from migflags.render.words import survives_word_splitting, virsh_args
 from migflags.tables.flags import FLAG_MASK, FLAGS, FlagRow
 from migflags.tables.options import (
     DESTURI_OPTION,
@@ -34,10 +32,15 @@ from migflags.tables.options import (
     OPTIONS_BY_PARAM,
     OptionRow,
 )
-from migflags.tables.rules import RULES_BY_ID, Rule
 from migflags.texts import UI, word_for
 from migflags.versions import LibvirtVersion
-from migflags.virsh_argv import parse_virsh_argv
+
+if TYPE_CHECKING:
+    from migflags.model import Request, Result
+    from migflags.tables.rules import Rule
+
+# The parser, the core and the rules are imported where they are used: a TAB completion
+# imports this module to complete decode, list or explain, and needs none of them.
 
 # ------------------------------------------------------------------ decode
 
@@ -84,6 +87,8 @@ def _looks_like_code(text: str) -> bool:
 
 def _value_of(text: str) -> int:
     """A value as the other commands take it, or else a whole log line carrying one."""
+    from migflags.parse import parse_value
+
     try:
         return parse_value(text)
     except InputError:
@@ -124,6 +129,8 @@ def _decode_extras(
     for option, value in ((DOMAIN_OPTION, domain), (DESTURI_OPTION, desturi)):
         if value is not None:
             words += [option.dashed, value]
+    from migflags.virsh_argv import parse_virsh_argv
+
     return parse_virsh_argv(words, version)
 
 
@@ -131,6 +138,8 @@ def _is_value_word(word: str) -> bool:
     """`--live`, `--live|0x200000`, `-1`: a word that looks like an option but is a value."""
     if word[1:2].isdigit():
         return True  # a negative number: the value parser explains why it is refused
+    from migflags.parse import parse_value
+
     try:
         parse_value(word)
     except InputError:
@@ -193,18 +202,25 @@ class NameCommand(ValuesCommand):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A typed parameter to add to the command line (repeatable).")
 @libvirt_option
+@guest_options
 @lang_option
 @output_options
 def decode_cmd(
     values: tuple[str, ...], args_only: bool, strict: bool, domain: str | None,
-    desturi: str | None, params: tuple[str, ...], version: LibvirtVersion, lang: str | None,
-    **output: Any,
+    desturi: str | None, params: tuple[str, ...], version: LibvirtVersion,
+    guest_state: str | None, domain_xml: str | None, qemu_version: LibvirtVersion | None,
+    lang: str | None, **output: Any,
 ) -> None:
     """Explain flags values: 1035, 0x40b, flags=0x1b, live+p2p, a log line, or - (stdin)."""
+    from migflags.core import analyse
+
     out = Output(lang=resolve_lang(lang), **output)
     refuse_mixed_modes(out, args_only)
     version_note(version)
+    if domain_xml == "-" and "-" in values:
+        raise click.UsageError("standard input can feed VALUES or --domain-xml, not both")
     extra = _decode_extras(params, domain, desturi, version)
+    extra = extra._replace(guest=guest_from_cli(guest_state, domain_xml), qemu=qemu_version)
     results = []
     for text in _read_values(values):
         pasted = _pasted_line(text, version, bool(params or domain or desturi), out.lang)
@@ -229,6 +245,8 @@ def _split_safe_args(result: Result) -> str:
     """-q's line is for `virsh migrate $(migflags decode -q ...)`: words joined by spaces,
     unquoted, because command substitution splits words but removes no quotes. A word that
     splitting or globbing would change is refused rather than printed wrong."""
+    from migflags.render.words import survives_word_splitting, virsh_args
+
     words = virsh_args(result)
     for word in words:
         if not survives_word_splitting(word):
@@ -248,6 +266,8 @@ def _split_safe_args(result: Result) -> str:
 @output_options
 def list_cmd(version: LibvirtVersion, lang: str | None, **output: Any) -> None:
     """Print the flag table (only the flags the chosen libvirt release knows)."""
+    from migflags.core import decode
+
     version_note(version)
     value = sum(row.value for row in FLAGS if row.since <= version)
     # The table, not an advice on OR-ing every flag together: no problems, no look-alikes.
@@ -268,6 +288,8 @@ def _explain_flag(row: FlagRow, language: str, name: str = "") -> None:
         name=row.c_name, value=row.value, hex=row.hex, bit=row.bit))
     click.echo(UI["explain_flag_option"].get(language).format(
         option=row.virsh_option, since=row.since))
+    from migflags.parse import spelled_by
+
     bindings = spelled_by(name) if name else []
     if bindings:
         click.echo(UI["explain_binding"].get(language).format(
@@ -284,7 +306,8 @@ def _explain_option(option: OptionRow, language: str) -> None:
         option=option.dashed, since=option.since))
     if option.param:
         click.echo(UI["explain_param"].get(language).format(
-            param=option.param, type=option.param_type, macro=option.param_macro))
+            param=option.param, type=option.param_type, macro=option.param_macro,
+            since=option.param_since))
     click.echo(option.summary.get(language))
     if option.note is not None:
         click.echo("")
@@ -334,6 +357,9 @@ def _explain_value(value: int, language: str) -> None:
 def explain_cmd(name: str, lang: str | None) -> None:
     """Explain a flag, a flags value, a virsh option, a typed parameter (key or C macro) or a
     rule id in detail."""
+    from migflags.parse import flag_spellings, is_qualified, lookup_flag, parse_value
+    from migflags.tables.rules import RULES_BY_ID
+
     language = resolve_lang(lang)
     try:
         row = lookup_flag(name)

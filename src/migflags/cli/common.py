@@ -14,6 +14,7 @@ from migflags.text import LANGUAGES, language_from_env
 from migflags.versions import NEWEST, LibvirtVersion
 
 if TYPE_CHECKING:
+    from migflags.guest import Guest
     from migflags.model import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -152,3 +153,72 @@ def emit(results: "list[Result]", out: Output, *, single: bool) -> None:
 
 def finish(results: "list[Result]", *, strict: bool) -> None:
     sys.exit(exit_status(results, strict=strict))
+
+
+class QemuVersionType(click.ParamType):  # type: ignore[type-arg]
+    name = "VERSION"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> LibvirtVersion:
+        from migflags.errors import InputError
+
+        if isinstance(value, LibvirtVersion):
+            return value
+        try:
+            return LibvirtVersion.parse(str(value))
+        except InputError:
+            self.fail(f"invalid QEMU version {value!r}: expected MAJOR[.MINOR[.MICRO]], e.g. "
+                      "7.2.0", param, ctx)
+
+
+def guest_options(fn: F) -> F:
+    """--state, --domain-xml and --qemu: what check may know about the guest and the host
+    (see guest.py)."""
+    from migflags.tables.guest import STATES
+
+    fn = click.option(
+        "--qemu", "qemu_version", type=QemuVersionType(), default=None,
+        help="The QEMU release on the hosts (e.g. 7.2.0), for QEMU's own refusals.",
+    )(fn)
+    fn = click.option(
+        "--domain-xml", "domain_xml", metavar="FILE",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        help="The guest's definition as 'virsh dumpxml' prints it (- for standard input).",
+    )(fn)
+    return click.option(
+        "--state", "guest_state", type=click.Choice(STATES), default=None,
+        help="The guest's state on the source host.",
+    )(fn)
+
+
+def guest_from_cli(state: str | None, path: str | None) -> "Guest | None":
+    """The guest facts from --state and --domain-xml; a file that cannot be read or parsed is
+    bad input (one line, exit 2)."""
+    if state is None and path is None:
+        return None  # the XML reader is not even imported
+    from migflags.errors import InputError
+    from migflags.guest import GuestError, guest_from
+
+    text: str | None = None
+    if path == "-":
+        text = sys.stdin.read()
+    elif path is not None:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise InputError(f"--domain-xml {path!r}: {reason}") from None
+    try:
+        return guest_from(state, text)
+    except GuestError as error:
+        raise InputError(f"--domain-xml {path!r}: {error}") from None
+
+
+def unchecked_note(result: "Result", lang: str) -> None:
+    """Name the rules that could not be decided without facts about the guest."""
+    if result.unchecked:
+        from migflags.texts import UI
+
+        note(UI["unchecked"].get(lang).format(rules=", ".join(result.unchecked)))

@@ -14,6 +14,8 @@ from migflags.cli.common import (
     Output,
     emit,
     finish,
+    guest_from_cli,
+    guest_options,
     lang_option,
     libvirt_option,
     output_options,
@@ -36,13 +38,16 @@ from migflags.versions import LibvirtVersion
 @click.option("-q", "--args", "value_only", is_flag=True, help="Print only the integer.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the result has an error-level problem.")
 @libvirt_option
+@guest_options
 @lang_option
 @output_options
 @virsh_options
 @click.pass_context
 def encode_cmd(
     ctx: click.Context, /, names: tuple[str, ...], value_only: bool, strict: bool,
-    version: LibvirtVersion, lang: str | None, **options: Any,
+    version: LibvirtVersion, guest_state: str | None, domain_xml: str | None,
+    qemu_version: LibvirtVersion | None,
+    lang: str | None, **options: Any,
 ) -> None:
     """Turn virsh migrate options or flag names into the integer.
 
@@ -57,7 +62,9 @@ def encode_cmd(
     refuse_mixed_modes(Output(lang="en", **output), value_only)
     version_note(version)
     given = request_from_cli(ctx, names, options, version)
-    result = analyse(given.request, version, given.source, given.faults, given.notes)
+    request = given.request._replace(guest=guest_from_cli(guest_state, domain_xml),
+                                     qemu=qemu_version)
+    result = analyse(request, version, given.source, given.faults, given.notes)
     refuse_bad_value(result, resolve_lang(lang))
     if value_only:
         click.echo(str(result.value))

@@ -12,12 +12,16 @@ the API other writers import; keep them stable.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from migflags.model import FileArg, Param, Problem, RawValue, Result
 from migflags.render.words import command_line, symbolic, virsh_args
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
 from migflags.texts import UI
+
+if TYPE_CHECKING:
+    from migflags.guest import Guest
 
 SCHEMA_VERSION = 1
 
@@ -82,6 +86,22 @@ def unknown_bit_object(bit: int) -> dict[str, object]:
     return {"bit": bit, "value": 1 << bit, "hex": hex(1 << bit)}
 
 
+def _guest(guest: Guest | None) -> dict[str, object] | None:
+    """What --state / --domain-xml said about the guest (null when neither was given)."""
+    if guest is None:
+        return None
+    disks = None if guest.disks is None else [
+        {"target": d.target, "device": d.device, "source_type": d.source_type, "path": d.path,
+         "readonly": d.readonly, "shareable": d.shareable, "empty": d.empty, "cache": d.cache,
+         "transient": d.transient}
+        for d in guest.disks
+    ]
+    shmems = None if guest.shmems is None else [
+        {"name": m.name, "role": m.role} for m in guest.shmems
+    ]
+    return {"name": guest.name, "state": guest.state, "disks": disks, "shmems": shmems}
+
+
 def document(result: Result, lang: str = "en") -> dict[str, object]:
     return {
         "schema": SCHEMA_VERSION,
@@ -106,6 +126,9 @@ def document(result: Result, lang: str = "en") -> dict[str, object]:
         ],
         "note": UI["no_flags"].get(lang) if result.value == 0 else None,
         "lang": lang,
+        "guest": _guest(result.guest),
+        "qemu": None if result.qemu is None else str(result.qemu),
+        "unchecked": list(result.unchecked),
     }
 
 

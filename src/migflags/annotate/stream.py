@@ -159,12 +159,14 @@ def annotate_bytes(data: bytes, options: Options | None = None, *, chunk: int = 
     return sink.value()
 
 
-def strip_annotations(data: bytes, *, chunk: int = BLOCK) -> bytes:
+def strip_annotations(data: bytes, *, chunk: int = BLOCK, why: bool = False) -> bytes:
     """Remove what `annotate_bytes` added, in either colour mode: gives back its input.
+    `why` says that the input was annotated with `Options(why=True)`.
 
     Raises ValueError when a line that carries a migration flags value has no annotation,
     i.e. when `data` is not the output of `migflags annotate`.
     """
     sink = _Sink()
-    _Runner(_Chunks(data, chunk), _Strip(sink, Decoder(), Options(), "-", Summary())).run()
+    strip = _Strip(sink, Decoder(), Options(why=why), "-", Summary())
+    _Runner(_Chunks(data, chunk), strip).run()
     return sink.value()

@@ -27,6 +27,7 @@ class Options:
     color: bool = False
     mode: str = "annotate"  # "annotate", "only" or "json"
     lang: str = "en"
+    why: bool = False  # also mark recognised error lines `[why: ID]` (annotate mode only)
 
 
 @dataclass
@@ -102,8 +103,32 @@ class _Writer:
         raise NotImplementedError
 
 
+def _why_cuts(buf: bytes, start: int, stop: int, hits: list[Hit], color: bool,
+              strip: bool) -> list[tuple[int, int, bytes]]:
+    """`--why` on whole lines buf[start:stop]: (from, to, insert) edits, in order, that mark
+    (or, with `strip`, unmark) the recognised error lines among those without a value."""
+    from migflags.why_marks import mark, marks, strip_ranges
+
+    skip = frozenset(hit.start for hit in hits)
+    if strip:
+        return [(cut, end, b"") for cut, end in strip_ranges(buf, start, stop, skip)]
+    return [(end, end, mark(rule_id, color)) for end, rule_id in marks(buf, start, stop, skip)]
+
+
+def _edited(buf: bytes, start: int, stop: int, edits: list[tuple[int, int, bytes]]) -> bytes:
+    pieces, last = [], start
+    for cut, end, insert in edits:
+        pieces += [buf[last:cut], insert]
+        last = end
+    pieces.append(buf[last:stop])
+    return b"".join(pieces)
+
+
 class _Annotate(_Writer):
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        if self.options.why:
+            self._buffer_why(buf, start, stop, hits)
+            return
         view = memoryview(buf)
         if not hits:
             self.out.write(view[start:stop])
@@ -128,6 +153,13 @@ class _Annotate(_Writer):
             write(piece)
         view.release()
 
+    def _buffer_why(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        """`buffer` with `--why`: the flags annotations and the error marks, in line order."""
+        color = self.options.color
+        edits = [(hit.end, hit.end, annotation(self._decoded(hit), color)) for hit in hits]
+        edits += _why_cuts(buf, start, stop, hits, color, strip=False)
+        self.out.write(_edited(buf, start, stop, sorted(edits, key=lambda edit: edit[0])))
+
     def long_data(self, data: bytes) -> None:
         self.out.write(data)
 
@@ -148,6 +180,11 @@ class _Strip(_Writer):
         return found.start()
 
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
+        if self.options.why:
+            edits = [(self._cut(buf, hit.start, hit.end), hit.end, b"") for hit in hits]
+            edits += _why_cuts(buf, start, stop, hits, False, strip=True)
+            self.out.write(_edited(buf, start, stop, sorted(edits, key=lambda edit: edit[0])))
+            return
         write = self.out.write
         view = memoryview(buf)
         last = start

@@ -55,6 +55,12 @@ HELP_TEXTS: tuple[Text, ...] = (
     ),
 )
 _DOC, _ONLY, _JSON, _COLOR, _BARE = (text.en for text in HELP_TEXTS)
+WHY_HELP = Text(
+    "Also mark each error line that `migflags why` recognises, e.g. `  [why: "
+    "qemu-unsafe-shared-storage]` (default output only).",
+    "同时标记 `migflags why` 能识别的每一行错误，例如 `  [why: "
+    "qemu-unsafe-shared-storage]`（仅用于默认输出）。",
+)
 
 NOTES: dict[str, Text] = {
     "bare": Text(
@@ -132,11 +138,12 @@ class _FilePath(click.Path):
 @click.option("--bare-flags", "bare", type=click.Choice(BARE_BASES), default=BARE_BASES[0],
               show_default=True, help=_BARE)
 @click.option("--strict", is_flag=True, help="Exit 1 when any value has an error-level problem.")
+@click.option("--why", "why", is_flag=True, help=WHY_HELP.en)
 @libvirt_option
 @lang_option
 def annotate_cmd(
     files: tuple[str, ...], only: bool, as_json: bool, color: str, bare: str, strict: bool,
-    version: LibvirtVersion, lang: str | None,
+    why: bool, version: LibvirtVersion, lang: str | None,
 ) -> None:
     version_note(version)
     paths = list(files) or ["-"]
@@ -147,10 +154,12 @@ def annotate_cmd(
             raise InputError(f"cannot read {path!r}: no such file")
     if only and as_json:
         raise InputError("--only and --json are two output formats: choose one")
+    if why and (only or as_json):
+        raise InputError("--why marks lines of the default output: leave out --only/--json")
     language = resolve_lang(lang)
     mode = "json" if as_json else "only" if only else "annotate"
     options = Options(version=version, bare=bare, color=_use_color(color) and not as_json,
-                      mode=mode, lang=language)
+                      mode=mode, lang=language, why=why)
     decoder = Decoder(version, bare)
     summary = Summary()
     try:

@@ -84,6 +84,8 @@ CATALOGUE: list[tuple[str, str]] = [
      "libvirt-memlock-limit"),
     ("internal error: failed to convert virJSONValue to yajl data",
      "libvirt-tunnelled-tls-json"),
+    ("internal error: unable to execute QEMU command 'migrate-set-capabilities': Multifd is "
+     "not compatible with xbzrle", "qemu-multifd-not-with-compression"),
     ("argument unsupported: Migration APIs with extensible parameters are not supported but "
      "extended parameters were passed", "libvirt-params-unsupported"),
     ("command 'migrate' doesn't support option --comp-zstd-level", "too-new"),

@@ -576,6 +576,28 @@ ERRORS: tuple[ErrorEntry, ...] = (
         "QEMU migration/options.c (the function was not checked)",
     ),
     ErrorEntry(
+        "qemu-multifd-not-with-compression", _QEMU, "migrate_caps_check (QEMU)",
+        (
+            Wording("Multifd is not compatible with compress", seen="QEMU 7.2"),
+            Wording("Multifd is not compatible with xbzrle", seen=_QEMU_BIN),
+        ),
+        _o("parallel", "comp-methods", "compressed"),
+        Text("QEMU's parallel (multifd) migration cannot be combined with the mt or xbzrle "
+             "compression capabilities. libvirt 9.0.0 passes --comp-methods mt (or xbzrle) "
+             "with --parallel on to QEMU, which refuses it (seen for real with QEMU 7.2); "
+             "newer libvirt refuses first (qemu-compression-not-parallel).",
+             "QEMU 的并行（multifd）迁移不能与 mt 或 xbzrle 压缩能力同时使用。libvirt 9.0.0 "
+             "会把与 --parallel 同时给出的 --comp-methods mt（或 xbzrle）传给 QEMU，由 QEMU 拒绝"
+             "（在 QEMU 7.2 上实际见到过）；较新的 libvirt 会先行拒绝"
+             "（qemu-compression-not-parallel）。"),
+        Text("Drop --comp-methods mt/xbzrle (with --parallel, libvirt 9.4 and later offer zlib "
+             "and zstd), or drop --parallel.",
+             "去掉 --comp-methods mt/xbzrle（使用 --parallel 时，libvirt 9.4 及以后提供 zlib "
+             "和 zstd），或者去掉 --parallel。"),
+        "QEMU migration/options.c (migration/migration.c in QEMU 7.2)",
+        rule="qemu-compression-not-parallel",
+    ),
+    ErrorEntry(
         "libvirt-memlock-limit", _LIB, "virProcessSetMaxMemLock",
         (Wording("cannot limit locked memory of process {pid} to {bytes}: {reason}",
                  seen=_BOTH),),

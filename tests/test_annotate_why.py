@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lzma
+import os
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -73,3 +76,23 @@ PIECES = [
 def test_lossless(data: bytes, chunk: int, color: bool) -> None:
     out = annotate_bytes(data, Options(why=True, color=color), chunk=chunk)
     assert strip_annotations(out, chunk=chunk, why=True) == data
+
+
+REAL_LOGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "realqemu-logs")
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    # the source daemon's log of a refused migration, recorded from the real QEMU driver
+    ("9.0.0-refused-source.log.xz", 74),
+    ("12.9.0-refused-source.log.xz", 47),
+])
+def test_real_daemon_log(name: str, line: int) -> None:
+    with lzma.open(os.path.join(REAL_LOGS, name)) as handle:
+        data = handle.read()
+    out = annotate_bytes(data, Options(why=True))
+    marked = [number for number, text in enumerate(out.split(b"\n"), 1) if b"[why: " in text]
+    assert marked == [line]
+    assert out.split(b"\n")[line - 1].endswith(
+        b": argument unsupported: post-copy migration is not supported with non-live or paused "
+        b"migration  [why: qemu-postcopy-needs-live]")
+    assert strip_annotations(out, why=True) == data

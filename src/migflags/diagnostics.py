@@ -139,6 +139,8 @@ MESSAGES: tuple[Text, ...] = (
     Text("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
     Text("--only and --json are two output formats: choose one",
          "--only 和 --json 是两种输出格式：只能选一个"),
+    Text("--why marks lines of the default output: leave out --only/--json",
+         "--why 标记的是默认输出中的行：请去掉 --only/--json"),
     # Click's own usage errors
     Text("No such option {name}. (did you mean {names}?)",
          "没有选项 {name}（你是不是想输入 {names}？）"),

@@ -207,6 +207,7 @@ OPTIONS: dict[str, tuple[Item, ...]] = {
         ('plain', '--color', 'Colour the annotations on a terminal (auto), always, or never.'),
         ('plain', '--bare-flags', 'Base of values logged without 0x: hex (libvirt 0.9.4 and later) or dec (older releases).'),
         ('plain', '--strict', 'Exit 1 when any value has an error-level problem.'),
+        ('plain', '--why', 'Also mark each error line that `migflags why` recognises, e.g. `  [why: qemu-unsafe-shared-storage]` (default output only).'),
         ('plain', '--libvirt', 'Check against this libvirt release (e.g. 9.0.0, 8.5, 6).'),
         ('plain', '--lang', 'Language of explanations [default: from LC_ALL, LC_MESSAGES, LANG].'),
         ('plain', '-h', 'Show this message and exit.'),

@@ -378,3 +378,10 @@ def test_binding_constants_complete(word: str, expected: list[str]) -> None:
     from migflags.complete import flag_candidates
 
     assert [c.value for c in flag_candidates(word)] == expected
+
+
+def test_completion_for_an_unknown_shell_names_the_argument(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["completion", "tcsh"])
+    assert result.exit_code == 2
+    assert result.stderr == ("migflags: error: Invalid value for 'SHELL': 'tcsh' is not one of "
+                             "'bash', 'zsh', 'fish'.\n")

@@ -349,6 +349,10 @@ def _explain_value(value: int, language: str) -> None:
                 click.echo(UI["unknown_bit"].get(language).format(bit=bit))
     if value == 0:
         click.echo(UI["no_flags"].get(language))
+    if rest:  # as decode does: a value with bits no release defines exits 1
+        from migflags.exits import PROBLEMS
+
+        sys.exit(PROBLEMS)
 
 
 @click.command("explain", cls=NameCommand)

@@ -48,7 +48,7 @@ def completion_script(cli: click.Command, shell: str) -> str:
 
 
 @click.command("completion")
-@click.argument("shell", type=click.Choice(SHELLS))
+@click.argument("shell", type=click.Choice(SHELLS), metavar="SHELL")
 @click.pass_context
 def completion_cmd(ctx: click.Context, shell: str) -> None:
     """Print the shell completion script for bash, zsh or fish.

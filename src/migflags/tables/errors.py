@@ -772,4 +772,3 @@ ERRORS: tuple[ErrorEntry, ...] = (
     ),
 )
 
-ERRORS_BY_ID: dict[str, ErrorEntry] = {entry.id: entry for entry in ERRORS}

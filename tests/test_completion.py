@@ -381,6 +381,8 @@ def test_binding_constants_complete(word: str, expected: list[str]) -> None:
 
 
 def test_completion_for_an_unknown_shell_names_the_argument(runner: CliRunner) -> None:
+    from migflags.cli import main
+
     result = runner.invoke(main, ["completion", "tcsh"])
     assert result.exit_code == 2
     assert result.stderr == ("migflags: error: Invalid value for 'SHELL': 'tcsh' is not one of "

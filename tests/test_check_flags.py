@@ -59,7 +59,7 @@ def test_every_single_flag_and_pair_in_every_release() -> None:
 def test_most_rules_reduce_to_masks() -> None:
     """The point of the masks: only a rule that looks at more than bits (the guest, QEMU's
     release, the whole value) falls back."""
-    entries = [(rule, c) for api in Api for _, rule, c in _flags_only_rules(NEWEST, api)]
+    entries = [(rule, c) for api in Api for _, rule, c, _ in _flags_only_rules(NEWEST, api)]
     bits_only = [c for rule, c in entries
                  if rule.qemu_since is None and rule.qemu_until is None
                  and not any(t.lstrip("!").startswith(("guest:", "flags:")) for t in rule.terms)]
@@ -67,3 +67,15 @@ def test_most_rules_reduce_to_masks() -> None:
     fallback = {rule.id for rule, c in entries if c is None}
     assert "qemu-domain-not-running" in fallback and "advice-not-live" in fallback
 
+
+
+@settings(max_examples=300)
+@given(flags=_values, version=st.sampled_from(VERSIONS))
+def test_rules_left_undecided_are_the_general_ones(flags: int, version: LibvirtVersion) -> None:
+    """Skipping a general-way rule whose `when` bits fail keeps the problems and the rules
+    the guest would decide (`check_all`'s second list) exactly as the general way gives them."""
+    from migflags.check import check_all
+
+    fast = check_all(Request(flags=flags), version)
+    general = check_all(Request(flags=flags), version, list(RULES))
+    assert (list(fast[0]), list(fast[1])) == (list(general[0]), list(general[1]))

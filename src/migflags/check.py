@@ -485,6 +485,23 @@ def _holds(conj: _Conj, flags: int) -> bool:
     return possible and flags & set_ == set_ and not flags & clear
 
 
+def _when_bits(rule: Rule) -> tuple[int, int]:
+    """(bits that must be set, bits that must be clear) for `rule.when` to hold, from its flag
+    terms alone. A rule left to the general way is skipped when these fail: `rule_hit`
+    returns None as soon as a decidable `when` term fails, before it raises `Unknown` for a
+    guest term or looks at `any_of`."""
+    set_ = clear = 0
+    for text in rule.when:
+        term = parse_term(text)
+        row = OPTIONS_BY_NAME.get(term.option)
+        if row is not None and row.kind is OptionKind.FLAG and not term.op and row.flag:
+            if term.negate:
+                clear |= row.flag.value
+            else:
+                set_ |= row.flag.value
+    return set_, clear
+
+
 def _compile_rule(rule: Rule, ctx: Context) -> tuple[_Conj, _Conj | None, _Conj, bool] | None:
     """(when, none of any_of, a conjunction over `other`, whether the rule fires when that
     conjunction holds), or None when the rule needs `rule_hit`."""
@@ -503,7 +520,9 @@ def _compile_rule(rule: Rule, ctx: Context) -> tuple[_Conj, _Conj | None, _Conj,
     return when, none_of, others, fires
 
 
-_Compiled = tuple[Problem, Rule, "tuple[_Conj, _Conj | None, _Conj, bool] | None"]
+_Compiled = tuple[
+    Problem, Rule, "tuple[_Conj, _Conj | None, _Conj, bool] | None", "tuple[int, int] | None"
+]  # the last: `_when_bits` of a rule left to the general way
 # Keyed by the rules table object too: scripts/mutate_rules.py swaps `RULES` at run time.
 _FLAGS_ONLY: dict[tuple[int, LibvirtVersion, Api], list[_Compiled]] = {}
 
@@ -520,8 +539,10 @@ def _flags_only_rules(version: LibvirtVersion, api: Api) -> list[_Compiled]:
         for position, rule in enumerate(RULES):
             if applies(rule, ctx):
                 hit = Hit()
+                compiled = _compile_rule(rule, ctx)
                 keyed.append((sort_key(rule, ctx, hit, position),
-                              (problem_from(rule, ctx, hit), rule, _compile_rule(rule, ctx))))
+                              (problem_from(rule, ctx, hit), rule, compiled,
+                               _when_bits(rule) if compiled is None else None)))
         keyed.sort(key=lambda pair: pair[0])
         found = _FLAGS_ONLY[key] = [entry for _, entry in keyed]
     return found
@@ -535,9 +556,14 @@ def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], li
     api = Api.TO_URI3 if flags & _TO_URI_MASK else Api.MIGRATE3
     problems: list[Problem] = []
     unchecked: list[str] = []
-    for problem, rule, compiled in _flags_only_rules(version, api):
+    ctx: Context | None = None
+    for problem, rule, compiled, when_bits in _flags_only_rules(version, api):
         if compiled is None:  # not reducible to bits: the general way
-            ctx = Context(Request(flags=flags), version, api)
+            assert when_bits is not None
+            if flags & when_bits[0] != when_bits[0] or flags & when_bits[1]:
+                continue  # its `when` does not hold
+            if ctx is None:
+                ctx = Context(Request(flags=flags), version, api)
             try:
                 hit = rule_hit(rule, ctx)
                 if hit is not None and not qemu_fits(rule, ctx):

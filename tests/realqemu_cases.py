@@ -315,48 +315,111 @@ RULE_CASES: tuple[Case, ...] = (
        {V9: M, V12: M}),
 )
 
-# The guest's state and definition, and QEMU's own refusals.
+# The guest's state and definition, QEMU's own refusals (layer qmp) and libvirt's bugs.
 GUEST_CASES: tuple[Case, ...] = (
-    _c("", False, "--live", {V9: M, V12: M}),
-    _c("", False, "--live",
+    _c("qemu-unsafe-storage", False, "--live", {V9: M, V12: M}),
+    _c("qemu-unsafe-storage", True, "--live",
        {V9: "Unsafe migration: Migration without shared storage is unsafe",
         V12: "Unsafe migration: Migration without shared storage is unsafe"}, guest="mf-rw"),
-    _c("", False, "--live --unsafe", {V9: M, V12: M}, guest="mf-rw"),
-    _c("", False, "--live --copy-storage-inc", {V9: M, V12: M}, guest="mf-rw"),
-    _c("", False, "--live",
+    _c("qemu-unsafe-storage", False, "--live --unsafe", {V9: M, V12: M}, guest="mf-rw"),
+    _c("qemu-unsafe-storage", False, "--live --copy-storage-inc", {V9: M, V12: M},
+       guest="mf-rw"),
+    _c("qemu-unsafe-storage", True, "--live",
        {V9: "Unsafe migration: Migration without shared storage is unsafe",
         V12: "Unsafe migration: Migration without shared storage is unsafe"}, guest="mf-wb"),
-    _c("", False, "--live --unsafe", {V9: M, V12: M}, guest="mf-wb"),
-    _c("", False, "--live --copy-storage-all", {V9: M, V12: M}, guest="mf-cd"),
-    _c("", False, "--live --copy-storage-all --migrate-disks sda",
+    _c("qemu-unsafe-storage", False, "--live --unsafe", {V9: M, V12: M}, guest="mf-wb"),
+    # cache=writeback and nothing refuses it: these releases flush the cache themselves
+    _c("qemu-unsafe-cache", False, "--live --copy-storage-all", {V9: M, V12: M},
+       guest="mf-wb"),
+    _c("qemu-copy-readonly-disk", False, "--live --copy-storage-all", {V9: M, V12: M},
+       guest="mf-cd"),
+    _c("qemu-copy-readonly-disk", True, "--live --copy-storage-all --migrate-disks sda",
        {V9: "Operation not supported: Cannot migrate empty or read-only disk sda",
         V12: "Operation not supported: Cannot migrate empty or read-only disk sda"},
        guest="mf-cd"),
-    _c("", False, "--live --copy-storage-all --migrate-disks vda",
+    _c("qemu-copy-readonly-disk", True, "--live --copy-storage-all --migrate-disks vda",
        {V9: "Operation not supported: Cannot migrate empty or read-only disk vda",
         V12: "Operation not supported: Cannot migrate empty or read-only disk vda"}),
-    _c("", False, "--live --copy-storage-all --migrate-disks aaa",
+    _c("qemu-copy-readonly-disk", True, "--live --p2p --copy-storage-all --migrate-disks vda",
+       {V9: "Operation not supported: Cannot migrate empty or read-only disk vda",
+        V12: "Operation not supported: Cannot migrate empty or read-only disk vda"}),
+    # the unsafe disk vda (not copied) is refused before the unknown target is looked up
+    _c("qemu-disk-target-not-found", False, "--live --copy-storage-all --migrate-disks aaa",
        {V9: "Unsafe migration: Migration without shared storage is unsafe",
         V12: "Unsafe migration: Migration without shared storage is unsafe"}, guest="mf-rw"),
-    _c("", False, "--live --copy-storage-all --migrate-disks aaa",
+    _c("qemu-disk-target-not-found", True, "--live --copy-storage-all --migrate-disks aaa",
        {V9: "invalid argument: disk target aaa not found",
         V12: "invalid argument: disk target aaa not found"}),
-    _c("", False, "--live",
+    _c("qemu-disk-target-not-found", False, "--live --p2p --copy-storage-all --migrate-disks vda",
+       {V9: M, V12: M}, guest="mf-rw"),
+    _c("qemu-domain-not-running", True, "--live",
        {V9: "Requested operation is not valid: domain is not running",
         V12: "Requested operation is not valid: domain is not running"}, guest="mf-off"),
-    _c("", False, "--live --postcopy",
+    _c("qemu-domain-not-running", True, "--live --postcopy",
        {V9: "Requested operation is not valid: domain is not running",
         V12: "Requested operation is not valid: domain is not running"}, guest="mf-off"),
-    _c("", False, "--live --postcopy",
+    _c("qemu-domain-not-running", False, "--offline --persistent", {V9: M, V12: M}),
+    _c("qemu-domain-not-running", False, "--offline --persistent", {V9: M, V12: M},
+       guest="mf-tr"),
+    _c("qemu-postcopy-paused-guest", True, "--live --postcopy",
        {V9: "argument unsupported: post-copy migration is not supported with non-live or "
             "paused migration",
         V12: "argument unsupported: post-copy migration is not supported with non-live or "
              "paused migration"}, guest="mf-paused"),
-    _c("", False, "--live", {V9: M, V12: M}, guest="mf-paused"),
-    _c("", False, "--offline --persistent", {V9: M, V12: M}, guest="mf-tr"),
-    _c("", False, "--live --persistent --undefinesource", {V9: M, V12: M}, guest="mf-tr"),
-    _c("", False, "--offline --persistent", {V9: M, V12: M}),
-    _c("", False, "--live --p2p --tls", {V9: M, V12: M}),
+    _c("qemu-postcopy-paused-guest", False, "--live", {V9: M, V12: M}, guest="mf-paused"),
+    _c("qemu-postcopy-resume-not-migrating", True, "--live --p2p --postcopy --postcopy-resume",
+       {V9: "Requested operation is not valid: domain 'mf-ro' is not being migrated",
+        V12: "Requested operation is not valid: domain 'mf-ro' is not being migrated"}),
+    _c("qemu-postcopy-resume-not-migrating", False, "--live --p2p --postcopy",
+       {V9: M, V12: M}),
+    _c("qemu-transient-disk", False, "--live --persistent --undefinesource", {V9: M, V12: M},
+       guest="mf-tr"),
+    _c("qemu-shmem-not-master", False, "--live --p2p --persistent", {V9: M, V12: M}),
+    _c("qmp-zerocopy-tls", False, "--live --p2p --tls", {V9: M, V12: M}),
+    _c("qmp-zerocopy-tls", True, "--live --p2p --zerocopy --parallel --tls",
+       {V9: "internal error: unable to execute QEMU command 'migrate-set-parameters': Zero "
+            "copy only available for non-compressed non-TLS multifd migration",
+        V12: "internal error: unable to execute QEMU command 'migrate-set-parameters': Zero "
+             "copy only available for non-compressed non-TLS multifd migration"}),
+    _c("qmp-multifd-channels-range", True, "--live --parallel --parallel-connections 300",
+       {V9: "internal error: unable to execute QEMU command 'migrate-set-parameters': "
+            "Parameter 'multifd-channels' expects uint8_t",
+        V12: "internal error: unable to execute QEMU command 'migrate-set-parameters': "
+             "Parameter 'multifd-channels' expects uint8_t"}),
+    _c("qmp-multifd-channels-range", False, "--live --parallel --parallel-connections 255",
+       {V9: M, V12: M}),
+    _c("qmp-compress-removed", True, "--live --compressed --comp-methods mt",
+       {V9: M,
+        V12: "argument unsupported: Migration option 'compress' is not supported by QEMU "
+             "binary"}),
+    _c("qmp-compress-removed", False, "--live --compressed --comp-methods xbzrle",
+       {V9: M, V12: M}),
+    _c("qmp-multifd-compress", True, "--live --p2p --parallel --compressed --comp-methods mt",
+       {V9: "internal error: unable to execute QEMU command 'migrate-set-capabilities': "
+            "Multifd is not compatible with compress",
+        V12: "invalid argument: Compression method 'mt' isn't supported with parallel "
+             "migration"}),
+    _c("qmp-multifd-compress", False, "--live --p2p --parallel", {V9: M, V12: M}),
+    _c("qmp-target-zero-unsupported", True,
+       "--live --p2p --copy-storage-all --migrate-disks-target-zero vda",
+       {V12: "Operation not supported: use of 'VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO' "
+             "is not supported by this QEMU"}, guest="mf-rw"),
+    _c("qmp-target-zero-unsupported", False, "--live --p2p --copy-storage-all "
+       "--migrate-disks vda", {V12: M}, guest="mf-rw"),
+    _c("bug-tunnelled-tls-yajl", True, "--live --p2p --tunnelled --tls",
+       {V9: "internal error: failed to convert virJSONValue to yajl data"}),
+    # (12.9.0's source daemon crashes; the harness starts it again)
+    _c("bug-tunnelled-tls-crash", True, "--live --p2p --tunnelled --tls",
+       {V12: "Disconnected from qemu+tcp://127.0.0.1:16593/system due to I/O error"}),
+    _c("bug-tunnelled-tls-yajl", False, "--live --p2p --tunnelled --persistent",
+       {V9: M, V12: M}),
+    _c("bug-tunnelled-tls-crash", False, "--live --p2p --tls --persistent", {V9: M, V12: M}),
+    _c("bug-storage-tunnelled-null-host", True, "--live --p2p --tunnelled --copy-storage-all",
+       {V9: "internal error: argument key 'host' must not have null value",
+        V12: "Operation not supported: migration of non-shared storage is not supported with "
+             "tunnelled migration and this QEMU"}, guest="mf-rw"),
+    _c("bug-storage-tunnelled-null-host", False, "--live --p2p --tunnelled --unsafe",
+       {V9: M, V12: M}, guest="mf-rw"),
     # The order of the parameter checks (qemuMigrationParamsFromFlags), one pair at a time.
     _c("", False, "--live --parallel-connections 2 --compressed --comp-xbzrle-cache 4194304",
        {V9: "invalid argument: Turn parallel migration on to tune it",
@@ -396,20 +459,6 @@ GUEST_CASES: tuple[Case, ...] = (
         V12: "invalid argument: Turn auto convergence on to tune it"}),
     _c("", False, "--live --p2p --parallel --compressed --comp-methods zlib --comp-zlib-level 1",
        {V12: M}),
-    _c("", False, "--live --copy-storage-all", {V9: M, V12: M}, guest="mf-wb"),
-    _c("", False, "--live --p2p --copy-storage-all --migrate-disks vda",
-       {V9: "Operation not supported: Cannot migrate empty or read-only disk vda",
-        V12: "Operation not supported: Cannot migrate empty or read-only disk vda"}),
-    # QEMU's own limits and libvirt's bugs.
-    _c("", False, "--live --parallel --parallel-connections 300",
-       {V9: "internal error: unable to execute QEMU command 'migrate-set-parameters': "
-            "Parameter 'multifd-channels' expects uint8_t",
-        V12: "internal error: unable to execute QEMU command 'migrate-set-parameters': "
-             "Parameter 'multifd-channels' expects uint8_t"}),
-    # (12.9.0's source daemon crashes; the harness starts it again)
-    _c("", False, "--live --p2p --tunnelled --tls",
-       {V9: "internal error: failed to convert virJSONValue to yajl data",
-        V12: "Disconnected from qemu+tcp://127.0.0.1:16593/system due to I/O error"}),
 )
 
 ALL_CASES = RULE_CASES + GUEST_CASES

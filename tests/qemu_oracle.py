@@ -22,6 +22,7 @@ Guests (made by the set-up script; each has disk vda):
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import json
 import os
@@ -31,7 +32,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 STATE_DIR = os.environ.get("MIGFLAGS_REALQEMU_DIR", "/var/tmp/migflags-realqemu")
@@ -87,6 +88,36 @@ class Release:
     def guest_xml_file(self, guest: str) -> str:
         """The definition setup.sh made for `guest` (a host path)."""
         return os.path.join(STATE_DIR, self.version, "src", f"{guest}.xml")
+
+
+_HELD: dict[str, tuple[int, int]] = {}  # release -> (lock file descriptor, depth)
+_HELD_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def exclusive(version: str) -> Iterator[None]:
+    """Hold the release's daemons for this process alone (another test run on the same
+    machine, e.g. from a second checkout, waits): cases change and reset shared guests."""
+    with _HELD_LOCK:
+        fd, depth = _HELD.get(version, (-1, 0))
+        if depth == 0:
+            os.makedirs(STATE_DIR, exist_ok=True)
+            fd = os.open(os.path.join(STATE_DIR, f".{version}.lock"), os.O_RDWR | os.O_CREAT)
+    if depth == 0:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    with _HELD_LOCK:
+        _HELD[version] = (fd, depth + 1)
+    try:
+        yield
+    finally:
+        with _HELD_LOCK:
+            fd, depth = _HELD[version]
+            if depth == 1:
+                del _HELD[version]
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+            else:
+                _HELD[version] = (fd, depth - 1)
 
 
 def manifest_path() -> str:
@@ -337,7 +368,7 @@ def migrate(release: Release, options: Sequence[str], guest: str, state: str | N
     instead of virsh."""
     state = state or HOME_STATE[guest]
     fixed_port = any(_FIXED_PORT.search(word) for word in options)
-    with _PORT_LOCK if fixed_port else contextlib.nullcontext():
+    with exclusive(release.version), _PORT_LOCK if fixed_port else contextlib.nullcontext():
         outcome = _migrate(release, options, guest, state, desturi, timeout, files, api)
         if _STARTUP_FLAKE in outcome.result:
             # The destination's QEMU died while starting (seen once in ~900 runs on a loaded
@@ -409,8 +440,9 @@ def _migrate(release: Release, options: Sequence[str], guest: str, state: str,
 def run_cases(release: Release, cases: Sequence[tuple[str, Sequence[str], str, str | None, bool]],
               ) -> list[RealOutcome]:
     """Run (name, options, guest, state, api) cases one after the other on one release."""
-    return [migrate(release, options, guest, state, api=api)
-            for _, options, guest, state, api in cases]
+    with exclusive(release.version):
+        return [migrate(release, options, guest, state, api=api)
+                for _, options, guest, state, api in cases]
 
 
 @functools.cache
@@ -483,6 +515,12 @@ def anonymise(text: str, hostname: str) -> str:
 def logged_migration(release: Release, guest: str, options: Sequence[str]) -> tuple[str, str, str]:
     """Run one migration and return (result, source daemon log, destination daemon log), the
     logs being what the two daemons wrote while it ran (preparation and clean-up excluded)."""
+    with exclusive(release.version):
+        return _logged_migration(release, guest, options)
+
+
+def _logged_migration(release: Release, guest: str, options: Sequence[str],
+                      ) -> tuple[str, str, str]:
     prepare(release, guest, HOME_STATE[guest])
     empty_destination(release)
     time.sleep(0.5)

@@ -242,8 +242,15 @@ def _visible_copy(release: Release, path: str) -> str:
 
 
 def restore(release: Release, guest: str) -> None:
-    """Empty the destination and put `guest` back into its home state on the source."""
+    """Empty the destination and put `guest` back into its home state on the source.
+
+    A paused guest is started afresh: after a migration that failed once QEMU had stopped it,
+    QEMU 10.0 keeps it "paused due to previous migration" and refuses to migrate it again
+    (`Can't migrate the vm that was paused due to previous migration`), which no later case
+    should inherit."""
     empty_destination(release)
+    if HOME_STATE[guest] == "paused":
+        virsh(release, release.source, "destroy", guest)
     prepare(release, guest, HOME_STATE[guest])
 
 

@@ -375,6 +375,8 @@ GUEST_CASES: tuple[Case, ...] = (
     _c("qemu-transient-disk", False, "--live --persistent --undefinesource", {V9: M, V12: M},
        guest="mf-tr"),
     _c("qemu-shmem-not-master", False, "--live --p2p --persistent", {V9: M, V12: M}),
+    _c("qemu-shmem-blocked", False, "--live --p2p --persistent --undefinesource",
+       {V9: M, V12: M}),
     _c("qmp-zerocopy-tls", False, "--live --p2p --tls", {V9: M, V12: M}),
     _c("qmp-zerocopy-tls", True, "--live --p2p --zerocopy --parallel --tls",
        {V9: "internal error: unable to execute QEMU command 'migrate-set-parameters': Zero "

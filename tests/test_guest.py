@@ -113,8 +113,8 @@ def test_without_the_guest_check_says_what_it_skipped() -> None:
     assert code == 0
     assert out == "accepted by virsh, libvirt and QEMU (libvirt 9.0.0)\n"
     assert err == ("migflags: note: not checked (needs --state, --domain-xml or --qemu): "
-                   "qemu-domain-not-running, qemu-shmem-not-master, qemu-transient-disk, "
-                   "qemu-unsafe-storage\n")
+                   "qemu-domain-not-running, qemu-shmem-not-master, qemu-shmem-blocked, "
+                   "qemu-transient-disk, qemu-unsafe-storage\n")
 
 
 def test_the_note_in_chinese() -> None:
@@ -151,8 +151,8 @@ def test_state_alone_leaves_the_storage_check_undecided() -> None:
                         "--p2p")
     doc = json.loads(out)
     assert doc["guest"] == {"name": None, "state": "running", "disks": None, "shmems": None}
-    assert doc["unchecked"] == ["qemu-shmem-not-master", "qemu-transient-disk",
-                                "qemu-unsafe-storage"]
+    assert doc["unchecked"] == ["qemu-shmem-not-master", "qemu-shmem-blocked",
+                                "qemu-transient-disk", "qemu-unsafe-storage"]
     assert code == 0
 
 
@@ -172,7 +172,8 @@ def test_qemu_decides_the_qemu_bounded_rules() -> None:
     _, out, _ = _run(*argv)
     doc = json.loads(out)
     assert doc["qemu"] is None and doc["unchecked"] == [
-        "qemu-shmem-not-master", "qemu-transient-disk", "qmp-compress-removed"]
+        "qemu-shmem-not-master", "qemu-shmem-blocked", "qemu-transient-disk",
+        "qmp-compress-removed"]
     assert [p["rule"] for p in doc["problems"] if p["level"] == "error"] == []
     code, out, _ = _run(*argv[:2], "--qemu", "10.0", *argv[2:])
     doc = json.loads(out)

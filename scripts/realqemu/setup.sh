@@ -5,6 +5,7 @@
 #
 #   setup.sh [start] [RELEASE...]   install, configure, start daemons and guests (idempotent)
 #   setup.sh stop    [RELEASE...]   stop the guests and daemons this script started
+#                                   (teardown.sh does the same)
 #   setup.sh status  [RELEASE...]   show what runs
 #
 # RELEASE is 9.0.0 (Debian 12's own libvirt, the default) and/or 12.9.0 (libvirt from
@@ -156,6 +157,10 @@ start_daemon() {
     fi
     write_configs "$rel" "$role"
     rm -f "$dir/run/libvirtd.pid"
+    # The debug log grows by some MB per migration: start afresh when it got large.
+    if [ -f "$dir/log/libvirtd.log" ] && [ "$(stat -c %s "$dir/log/libvirtd.log")" -gt 268435456 ]; then
+        : > "$dir/log/libvirtd.log"
+    fi
     # The private directories, in the order of PRIVATE.
     local srcs=("$dir/run" "$dir/lib" "$dir/cache" "$dir/log" "$dir/etc")
     local script="set -e"

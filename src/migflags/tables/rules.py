@@ -1066,8 +1066,30 @@ _GUEST_RULES: tuple[Rule, ...] = (
              "detach it before migrating.",
              "如果由该虚拟机持有这块内存，就在 <shmem> 设备上设置 role='master'；"
              "否则迁移前先把它卸下。"),
-        phase=_GUEST,
-        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsAllowed (shmem role)",
+        phase=_GUEST, qemu_until=v("6.0.0"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsAllowed (shmem role); reached only "
+               "when QEMU cannot list migration blockers (query-migrate blocked-reasons, QEMU "
+               "6.0, inferred): a newer QEMU's own blocker answers first (qemu-shmem-blocked); "
+               "not run",
+    ),
+    Rule(
+        "qemu-shmem-blocked", _R, _QEMU, 14, (*_GUEST_ONLY, "guest:shmem-not-master"), (),
+        (_m(_INVALID_OP + "cannot migrate domain: Migration is disabled when using feature "
+            "'peer mode' in device 'ivshmem'"),),
+        Text("A shared-memory device that is not the master runs in QEMU's peer mode, which "
+             "blocks migration; libvirt asks QEMU for its migration blockers and passes the "
+             "answer on.",
+             "不是 master 的共享内存设备在 QEMU 中以 peer 模式运行，而该模式会阻止迁移；libvirt "
+             "向 QEMU 查询迁移阻碍并转述其回答。"),
+        Text("Set role='master' on the <shmem> device if this guest owns the memory, or "
+             "detach it before migrating.",
+             "如果由该虚拟机持有这块内存，就在 <shmem> 设备上设置 role='master'；"
+             "否则迁移前先把它卸下。"),
+        since=v("9.0.0"), phase=_GUEST, qemu_since=v("6.0.0"),
+        source="src/qemu/qemu_migration.c:qemuMigrationSrcIsAllowed (qemuDomainGetMigrationBlockers, "
+               "before libvirt's own device checks); seen by hand on libvirt 9.0.0 with QEMU 7.2 "
+               "for a <shmem> without a role; the first libvirt release that asks QEMU is not "
+               "determined (9.0.0 assumed)",
     ),
     Rule(
         "qemu-transient-disk", _R, _QEMU, 16, (*_GUEST_ONLY, "guest:transient-disk"), (),

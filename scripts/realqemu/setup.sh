@@ -15,7 +15,8 @@
 set -euo pipefail
 
 STATE=${MIGFLAGS_REALQEMU_DIR:-/var/tmp/migflags-realqemu}
-MIRROR=${MIGFLAGS_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# the Debian mirror the host already uses (scripts/debian_mirror.sh; DEBIAN_MIRROR overrides it)
+MIRROR=${MIGFLAGS_DEBIAN_MIRROR:-$(bash "$(dirname "$0")/../debian_mirror.sh")}
 HERE=$(cd "$(dirname "$0")" && pwd)
 GUESTS=(mf-ro mf-rw mf-wb mf-cd mf-off mf-paused mf-tr)
 

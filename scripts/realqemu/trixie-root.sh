@@ -4,7 +4,7 @@
 # Usage: trixie-root.sh ROOT [MIRROR]
 set -euo pipefail
 root=${1:?usage: trixie-root.sh ROOT [MIRROR]}
-mirror=${2:-http://deb.debian.org/debian}
+mirror=${2:-$(bash "$(dirname "$0")/../debian_mirror.sh")}
 want=12.9.0-1~bpo13+1
 
 if [ -x "$root/usr/sbin/libvirtd" ] && chroot "$root" dpkg-query -W -f='${Version}' libvirt-daemon 2>/dev/null | grep -qx "$want"; then

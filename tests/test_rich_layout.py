@@ -123,3 +123,19 @@ def test_natural_width_is_what_rich_measures(value: int) -> None:
     table = _flag_table(s, s.headers[:-1], wide=False)
     console = Console(width=500)
     assert natural_width(s.headers[:-1], s.rows) == console.measure(table).maximum
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_why_never_splits_a_function_or_a_path(runner: CliRunner, width: int) -> None:
+    argv = ["why", "--color", "always",
+            "error: argument unsupported: migration URI is not supported by tunnelled migration"]
+    result = runner.invoke(main, argv, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in ANSI.sub("", result.stdout).splitlines()]
+    # the function and the source as libvirt names them, read off the source by a person
+    assert any("qemuMigrationSrcPerformPeer2Peer" in line.split() for line in lines), width
+    assert "src/qemu/qemu_migration.c:qemuMigrationSrcPerformPeer2Peer" in " ".join(lines)
+    assert any("--migrateuri" in line.split() for line in lines)
+    for line in lines:
+        if cell_len(line) > width:
+            assert " " not in line, (width, line)  # only a single unbreakable name

@@ -230,10 +230,32 @@ def print_why(console: Console, items: list[Explained], lang: str) -> None:
         fix_label = LABELS["fix"].get(lang)
         for match in item.matches:
             console.print(RichText("  " + title(match, lang), style="bold cyan"))
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(style="bold", no_wrap=True)
-            grid.add_column()
-            for label, value in fields(match, lang):
-                grid.add_row("    " + label, RichText(value, style="green" if label == fix_label
-                                                       else ""))
-            console.print(grid)
+            _print_fields(console, fields(match, lang), fix_label)
+
+
+def _print_fields(console: Console, rows: list[tuple[str, str]], fix_label: str) -> None:
+    """Label and value side by side while every word of every value fits its column; else
+    each label on its own line with its value under it, never breaking a function name, a
+    path or an option (one longer than the line stands whole on its own line)."""
+    label_width = max(line_width(label) for label, _ in rows)
+    value_width = console.width - 4 - label_width - 2
+    if all(line_width(word) <= value_width for _, value in rows for word in value.split()):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for label, value in rows:
+            grid.add_row("    " + label, RichText(value, style="green" if label == fix_label
+                                                   else ""))
+        console.print(grid)
+        return
+    width = max(console.width - 6, 1)
+    for label, value in rows:
+        style = "green" if label == fix_label else ""
+        console.print(RichText("    " + label, style="bold"), no_wrap=True, overflow="ignore",
+                      crop=False)
+        if all(line_width(word) <= width for word in value.split()):
+            console.print(Padding(RichText(value, style=style), (0, 0, 0, 6)))
+            continue
+        for line in packed(value.split(" "), " ", width):
+            console.print(RichText(" " * 6 + line, style=style), no_wrap=True,
+                          overflow="ignore", crop=False)

@@ -581,7 +581,20 @@ def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], li
             continue  # none of `any_of` holds
         if (o_possible and flags & o_set == o_set and not flags & o_clear) == fires:
             problems.append(problem)
+    if len(unchecked) > 1:  # in the table's order, as the general way lists them
+        unchecked.sort(key=_table_order().__getitem__)
     return problems, unchecked
+
+
+_ORDER: dict[int, dict[str, int]] = {}
+
+
+def _table_order() -> dict[str, int]:
+    """Rule id -> position in the rules table (keyed by the table, which may be swapped)."""
+    found = _ORDER.get(id(RULES))
+    if found is None:
+        found = _ORDER[id(RULES)] = {rule.id: index for index, rule in enumerate(RULES)}
+    return found
 
 
 Keyed = tuple[tuple[int, ...], Problem]

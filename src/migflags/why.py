@@ -143,6 +143,10 @@ def _rule_wordings(rule: Rule) -> list[Wording]:
         later = rule.messages[index + 1:]
         until = later[0].since if later and later[0].since else rule.until
         error_class, body = _split_class(message.text)
+        for wrapper in _qemu_wrappers():  # QEMU's own refusals: matched as `unwrap` leaves them
+            wrapped = wrapper.match(body)
+            if wrapped:
+                body = body[wrapped.end():]
         pattern, literal = _pattern(body)
         found.append(Wording(
             rule.id, "rule", rule.level, rule.layer.value, _function(rule.source),
@@ -179,11 +183,8 @@ def wordings() -> tuple[Wording, ...]:
                 entry.fix, entry.source, wording.seen, pattern, literal, _zh_pattern(body),
                 entry.option_slot,
             ))
-    # A rule that quotes a message the catalogue already explains (the guest checks of
-    # `check --domain-xml`) adds nothing: the catalogue's entry names every option involved.
-    known = {wording.message for wording in found}
     for rule in RULES:
-        found += [w for w in _rule_wordings(rule) if w.message not in known]
+        found += _rule_wordings(rule)
     found.append(_unknown_flags_wording())
     return tuple(found)
 

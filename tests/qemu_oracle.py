@@ -41,6 +41,8 @@ MIGRATED = "migrated"
 HOME_STATE = {
     "mf-ro": "running", "mf-rw": "running", "mf-wb": "running", "mf-cd": "running",
     "mf-off": "shutoff", "mf-paused": "paused", "mf-tr": "running",
+    "mf-tdisk": "running", "mf-shm": "running", "mf-shm-peer": "running",
+    "mf-shm-master": "running",
 }
 TRANSIENT = frozenset({"mf-tr"})
 _DOMSTATE = {"running": "running", "paused": "paused", "shut off": "shutoff"}

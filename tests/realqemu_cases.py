@@ -377,6 +377,40 @@ GUEST_CASES: tuple[Case, ...] = (
     _c("qemu-shmem-not-master", False, "--live --p2p --persistent", {V9: M, V12: M}),
     _c("qemu-shmem-blocked", False, "--live --p2p --persistent --undefinesource",
        {V9: M, V12: M}),
+    # a guest whose only disk is <transient/> (an image of its own)
+    _c("qemu-transient-disk", True, "--live",
+       {V9: "Requested operation is not valid: migration with transient disk is not supported",
+        V12: "Requested operation is not valid: migration with transient disk is not "
+             "supported"}, guest="mf-tdisk"),
+    _c("qemu-transient-disk", True, "--live --p2p --persistent",
+       {V9: "Requested operation is not valid: migration with transient disk is not supported",
+        V12: "Requested operation is not valid: migration with transient disk is not "
+             "supported"}, guest="mf-tdisk"),
+    _c("qemu-transient-disk", False, "--offline --persistent", {V9: M, V12: M},
+       guest="mf-tdisk"),
+    # ivshmem-plain without a role, with role='peer' and with role='master': QEMU's own
+    # migration blocker answers for the first two, before libvirt's role check
+    _c("qemu-shmem-blocked", True, "--live",
+       {V9: "Requested operation is not valid: cannot migrate domain: Migration is disabled "
+            "when using feature 'peer mode' in device 'ivshmem'",
+        V12: "Requested operation is not valid: cannot migrate domain: Migration is disabled "
+             "when using feature 'peer mode' in device 'ivshmem'"}, guest="mf-shm"),
+    _c("qemu-shmem-blocked", True, "--live",
+       {V9: "Requested operation is not valid: cannot migrate domain: Migration is disabled "
+            "when using feature 'peer mode' in device 'ivshmem'",
+        V12: "Requested operation is not valid: cannot migrate domain: Migration is disabled "
+             "when using feature 'peer mode' in device 'ivshmem'"}, guest="mf-shm-peer"),
+    _c("qemu-shmem-blocked", True, "--live --p2p --persistent",
+       {V9: "Requested operation is not valid: cannot migrate domain: Migration is disabled "
+            "when using feature 'peer mode' in device 'ivshmem'",
+        V12: "Requested operation is not valid: cannot migrate domain: Migration is disabled "
+             "when using feature 'peer mode' in device 'ivshmem'"}, guest="mf-shm"),
+    _c("qemu-shmem-blocked", False, "--offline --persistent", {V9: M, V12: M}, guest="mf-shm"),
+    _c("qemu-shmem-blocked", False, "--live", {V9: M, V12: M}, guest="mf-shm-master"),
+    _c("qemu-shmem-not-master", False, "--live --p2p", {V9: M, V12: M},
+       guest="mf-shm-master"),
+    _c("qemu-shmem-not-master", False, "--offline --persistent", {V9: M, V12: M},
+       guest="mf-shm-peer"),
     _c("qmp-zerocopy-tls", False, "--live --p2p --tls", {V9: M, V12: M}),
     _c("qmp-zerocopy-tls", True, "--live --p2p --zerocopy --parallel --tls",
        {V9: "internal error: unable to execute QEMU command 'migrate-set-parameters': Zero "

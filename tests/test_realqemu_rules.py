@@ -81,10 +81,9 @@ def test_check_predicts_the_real_outcome(real_runs: dict[tuple[str, str], RealOu
 CANNOT_FIRE = {
     "qemu-storage-tunnelled-old": "enforced only before 9.0.0",
     "qemu-unsafe-cache": "enforced only before 8.1.0 (QEMU without drop-cache)",
-    "qemu-transient-disk": "no guest of the tier has a <transient/> disk",
-    "qemu-shmem-not-master": "no guest of the tier has a shmem device",
-    "qemu-shmem-blocked": "no guest of the tier has a shmem device (seen by hand once: "
-                          "NOTES-infra.md, round 3)",
+    "qemu-shmem-not-master": "enforced only with QEMU before 6.0: a newer QEMU's own migration "
+                             "blocker refuses a shmem that is not the master first "
+                             "(qemu-shmem-blocked)",
 }
 
 

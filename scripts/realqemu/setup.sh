@@ -18,7 +18,7 @@ STATE=${MIGFLAGS_REALQEMU_DIR:-/var/tmp/migflags-realqemu}
 # the Debian mirror the host already uses (scripts/debian_mirror.sh; DEBIAN_MIRROR overrides it)
 MIRROR=${MIGFLAGS_DEBIAN_MIRROR:-$(bash "$(dirname "$0")/../debian_mirror.sh")}
 HERE=$(cd "$(dirname "$0")" && pwd)
-GUESTS=(mf-ro mf-rw mf-wb mf-cd mf-off mf-paused mf-tr)
+GUESTS=(mf-ro mf-rw mf-wb mf-cd mf-off mf-paused mf-tr mf-tdisk mf-shm mf-shm-peer mf-shm-master)
 
 say() { printf '[realqemu] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -234,6 +234,15 @@ guest_disks() {
         mf-cd)
             echo "<disk type='file' device='disk'><driver name='qemu' type='qcow2' cache='none'/><source file='$img/base-ro.qcow2'/><target dev='vda' bus='virtio'/><readonly/></disk>"
             echo "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='sda' bus='sata'/><readonly/></disk>" ;;
+        # a transient disk on an image of its own (a second guest on a shared image hits its lock)
+        mf-tdisk)
+            echo "<disk type='file' device='disk'><driver name='qemu' type='qcow2' cache='none'/><source file='$img/mf-tdisk.qcow2'/><target dev='vda' bus='virtio'/><transient/></disk>" ;;
+        # shared memory (ivshmem-plain) with no role, role='peer' and role='master'
+        mf-shm|mf-shm-peer|mf-shm-master)
+            echo "<disk type='file' device='disk'><driver name='qemu' type='qcow2' cache='none'/><source file='$img/base-ro.qcow2'/><target dev='vda' bus='virtio'/><readonly/></disk>"
+            local role=""
+            case $1 in mf-shm-peer) role=" role='peer'" ;; mf-shm-master) role=" role='master'" ;; esac
+            echo "<shmem name='$1'$role><model type='ivshmem-plain'/><size unit='M'>1</size></shmem>" ;;
     esac
 }
 
@@ -271,7 +280,7 @@ make_images() {
     for role in src dst; do
         dir=$(daemon_dir "$rel" "$role")/lib/images
         mkdir -p "$dir"
-        for img in base-ro mf-rw mf-wb; do
+        for img in base-ro mf-rw mf-wb mf-tdisk; do
             [ -s "$dir/$img.qcow2" ] || qemu-img create -q -f qcow2 "$dir/$img.qcow2" 16M
         done
     done

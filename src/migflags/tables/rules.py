@@ -1087,9 +1087,9 @@ _GUEST_RULES: tuple[Rule, ...] = (
              "否则迁移前先把它卸下。"),
         since=v("9.0.0"), phase=_GUEST, qemu_since=v("6.0.0"),
         source="src/qemu/qemu_migration.c:qemuMigrationSrcIsAllowed (qemuDomainGetMigrationBlockers, "
-               "before libvirt's own device checks); seen by hand on libvirt 9.0.0 with QEMU 7.2 "
-               "for a <shmem> without a role; the first libvirt release that asks QEMU is not "
-               "determined (9.0.0 assumed)",
+               "before libvirt's own device checks); run on libvirt 9.0.0 with QEMU 7.2 and "
+               "12.9.0 with QEMU 10 for a <shmem> without a role and with role='peer'; the first "
+               "libvirt release that asks QEMU is not determined (9.0.0 assumed)",
     ),
     Rule(
         "qemu-transient-disk", _R, _QEMU, 16, (*_GUEST_ONLY, "guest:transient-disk"), (),
@@ -1369,6 +1369,8 @@ _RAN_FOR_REAL: dict[str, tuple[str, ...]] = {
         "qemu-postcopy-paused-guest",
         "qemu-disk-target-not-found",
         "qemu-copy-readonly-disk",
+        "qemu-transient-disk",
+        "qemu-shmem-blocked",
         "qmp-multifd-channels-range",
         "qmp-zerocopy-tls",
         "qmp-multifd-compress",
@@ -1414,6 +1416,8 @@ _RAN_FOR_REAL: dict[str, tuple[str, ...]] = {
         "qemu-postcopy-paused-guest",
         "qemu-disk-target-not-found",
         "qemu-copy-readonly-disk",
+        "qemu-transient-disk",
+        "qemu-shmem-blocked",
         "qmp-multifd-channels-range",
         "qmp-zerocopy-tls",
         "qmp-compress-removed",

@@ -413,6 +413,13 @@ def qemu_fits(rule: Rule, ctx: Context) -> bool:
     return rule.qemu_until is None or qemu < rule.qemu_until
 
 
+def _decide(rule: Rule, ctx: Context) -> Hit | None:
+    """`rule_hit`, kept only when QEMU's release is inside the rule's QEMU bounds; raises
+    Unknown when the guest or QEMU's release would decide it and nobody gave them."""
+    hit = rule_hit(rule, ctx)
+    return hit if hit is None or qemu_fits(rule, ctx) else None
+
+
 def problem_from(rule: Rule, ctx: Context, hit: Hit) -> Problem:
     return Problem(
         level=rule.level,
@@ -565,9 +572,7 @@ def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], li
             if ctx is None:
                 ctx = Context(Request(flags=flags), version, api)
             try:
-                hit = rule_hit(rule, ctx)
-                if hit is not None and not qemu_fits(rule, ctx):
-                    continue
+                hit = _decide(rule, ctx)
             except Unknown:
                 unchecked.append(rule.id)
                 continue
@@ -616,9 +621,7 @@ def check_keyed(
         if not applies(rule, ctx):
             continue
         try:
-            hit = rule_hit(rule, ctx)
-            if hit is not None and not qemu_fits(rule, ctx):
-                continue
+            hit = _decide(rule, ctx)
         except Unknown:
             unchecked.append(rule.id)
             continue

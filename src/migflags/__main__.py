@@ -1,3 +1,3 @@
-from migflags.cli import main
+from migflags.entry import run
 
-main(prog_name="migflags")
+run(prog_name="migflags")

@@ -1,0 +1,58 @@
+"""The console script's own start and end (`migflags.entry`): it leaves through `os._exit`, so
+these run the real process and look at what reaches the pipes and the exit status."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+MIGFLAGS = [sys.executable, "-m", "migflags"]
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*MIGFLAGS, *args], input=stdin, capture_output=True, text=True,
+                          check=False, timeout=60)
+
+
+def test_output_is_flushed_before_the_process_ends() -> None:
+    done = run("decode", "1035", "--json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["names"] == "LIVE|PEER2PEER|PERSIST_DEST|OFFLINE"
+    assert done.stderr == ""
+
+
+def test_a_large_output_arrives_whole() -> None:
+    values = "\n".join(str(n) for n in range(0, 4000, 3)) + "\n"
+    done = run("decode", "-", "--json", stdin=values)
+    assert done.returncode == 0
+    docs = json.loads(done.stdout)
+    assert len(docs) == len(range(0, 4000, 3))
+    assert docs[-1]["value"] == 3999
+
+
+@pytest.mark.parametrize(("args", "status"), [
+    (("decode", "0x3"), 0),
+    (("decode", "1035", "--strict"), 1),  # --live with --offline: an error-level problem
+    (("decode", "0x80000000"), 1),  # unknown bits
+    (("decode", "LIVE|PEERTOPEER"), 2),
+    (("decode", "--no-such-option", "1"), 2),
+])
+def test_exit_status_comes_through(args: tuple[str, ...], status: int) -> None:
+    done = run(*args)
+    assert done.returncode == status, done.stderr
+    if status == 2:
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    values = "\n".join(str(n) for n in range(20000)) + "\n"
+    proc = subprocess.Popen([*MIGFLAGS, "decode", "-", "--json"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(values)
+    proc.stdin.close()
+    assert proc.stdout.readline() == "[\n"
+    proc.stdout.close()  # as `| head -1` does
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in proc.stderr.read()

@@ -174,6 +174,7 @@ HELP: tuple[Text, ...] = (
         "以及 `virsh migrate` 命令行。",
     ),
     Text("Show the version and exit.", "显示版本号并退出。"),
+    Text("Show this message and exit.", "显示本帮助信息并退出。"),
     # shared options
     Text(
         "Check against this libvirt release (e.g. 9.0.0, 8.5, 6).",

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from migflags import __version__
+from migflags.cli.base import help_option_of, version_option
 from migflags.errors import InputError
 from migflags.exits import BAD_INPUT
 from migflags.text import language_from_env
@@ -142,6 +143,9 @@ def ranked_no_such_option(error: click.exceptions.NoSuchOption) -> str:
 
 
 class MigflagsGroup(click.Group):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return help_option_of(self, ctx)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and not ctx.resilient_parsing:
             from migflags.cli.intent import suggest_command
@@ -189,7 +193,7 @@ class MigflagsGroup(click.Group):
     cls=MigflagsGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, "--version", prog_name="migflags")
+@version_option(__version__)
 def main() -> None:
     """Decode, encode, explain and check libvirt migration flags (virDomainMigrateFlags) and
     `virsh migrate` command lines."""

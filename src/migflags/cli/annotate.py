@@ -12,6 +12,7 @@ import click
 
 from migflags.annotate import BARE_BASES, Decoder, Input, Options, Summary, annotate_stream
 from migflags.annotate.compressed import DamagedInput, UnsupportedFormat, open_input
+from migflags.cli.base import Command
 from migflags.cli.common import lang_option, libvirt_option, resolve_lang, version_note
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
@@ -129,7 +130,7 @@ class _FilePath(click.Path):
         return super().convert(value, param, ctx)
 
 
-@click.command("annotate", help=_DOC)
+@click.command("annotate", cls=Command, help=_DOC)
 @click.argument("files", nargs=-1, metavar="[FILE]...", type=_FilePath(allow_dash=True))
 @click.option("--only", is_flag=True, help=_ONLY)
 @click.option("--json", "as_json", is_flag=True, help=_JSON)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from migflags.cli.base import Command
 from migflags.cli.common import (
     Output,
     emit,
@@ -147,7 +148,7 @@ def _is_value_word(word: str) -> bool:
     return True
 
 
-class ValuesCommand(click.Command):
+class ValuesCommand(Command):
     """decode takes values that may start with dashes (virsh options, negative numbers).
 
     Words that are not options of the command but do spell a value are handed to the VALUES
@@ -260,7 +261,7 @@ def _split_safe_args(result: Result) -> str:
 # ------------------------------------------------------------------ list and explain
 
 
-@click.command("list")
+@click.command("list", cls=Command)
 @libvirt_option
 @lang_option
 @output_options

@@ -14,6 +14,8 @@ from migflags.text import LANGUAGES, language_from_env
 from migflags.versions import NEWEST, LibvirtVersion
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
     from migflags.guest import Guest
     from migflags.model import Result
 
@@ -172,6 +174,27 @@ class QemuVersionType(click.ParamType):  # type: ignore[type-arg]
                       "7.2.0", param, ctx)
 
 
+class _FileType(click.ParamType):  # type: ignore[type-arg]
+    """A file name, completed as one; opening and reading it is `guest_from_cli`'s job (a
+    directory or a missing file is one line, exit 2). Not `click.Path`, whose constructor asks
+    gettext for its name on every start-up (see `cli/base.py`)."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return str(value)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> "list[CompletionItem]":
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
+
+
+XML_FILE = _FileType()
+
+
 def guest_options(fn: F) -> F:
     """--state, --domain-xml and --qemu: what check may know about the guest and the host
     (see guest.py)."""
@@ -183,7 +206,7 @@ def guest_options(fn: F) -> F:
     )(fn)
     fn = click.option(
         "--domain-xml", "domain_xml", metavar="FILE",
-        type=click.Path(dir_okay=False, allow_dash=True),
+        type=XML_FILE,
         help="The guest's definition as 'virsh dumpxml' prints it (- for standard input).",
     )(fn)
     return click.option(

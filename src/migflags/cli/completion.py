@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from migflags.cli.base import Command
+
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
@@ -47,7 +49,7 @@ def completion_script(cli: click.Command, shell: str) -> str:
     return script
 
 
-@click.command("completion")
+@click.command("completion", cls=Command)
 @click.argument("shell", type=click.Choice(SHELLS), metavar="SHELL")
 @click.pass_context
 def completion_cmd(ctx: click.Context, shell: str) -> None:

@@ -89,6 +89,11 @@ _derived_short_helps: set[str] = set()
 _language_now: dict[int, str] = {}
 
 
+def language_of(command: click.Command) -> str:
+    """The language `command`'s help is in now."""
+    return _language_now.get(id(command), "en")
+
+
 def localize(command: click.Command, lang: str) -> None:
     """Put the help of `command`, its parameters and its subcommands into `lang`."""
     if _language_now.get(id(command), "en") != lang:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from migflags.cli.base import Command
 from migflags.cli.common import lang_option, libvirt_option, resolve_lang, use_rich
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
@@ -100,7 +101,7 @@ class _LintPath(click.Path):
         return super().convert(value, param, ctx)
 
 
-@click.command("lint", help=_DOC)
+@click.command("lint", cls=Command, help=_DOC)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...",
                 type=_LintPath(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help=_JSON)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
+from migflags.cli.base import Command
 from migflags.tables.options import OPTIONS
 from migflags.versions import LibvirtVersion
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from migflags.virsh_argv import Fault
 
 
-class VirshLineCommand(click.Command):
+class VirshLineCommand(Command):
     """Everything after `--` is a `virsh migrate` command line, kept for our own parser."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from migflags.cli.base import Command
 from migflags.cli.common import lang_option, resolve_lang, use_rich
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
@@ -43,7 +44,7 @@ def _read(words: tuple[str, ...]) -> str:
     return text
 
 
-@click.command("why", help=_DOC)
+@click.command("why", cls=Command, help=_DOC)
 @click.argument("words", metavar="TEXT...", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",

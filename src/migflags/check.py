@@ -10,9 +10,10 @@ raise them.
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from migflags.model import FileArg, Problem, RawValue, Request
+from migflags.record import NamedTuple
 from migflags.tables.flags import FLAG_MASK
 from migflags.tables.guest import ACTIVE
 from migflags.tables.options import (

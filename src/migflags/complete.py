@@ -19,8 +19,8 @@ style (`VIR_MIGRATE_LIVE|` goes on with C names).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from migflags.record import NamedTuple
 from migflags.tables.flags import C_PREFIX, FLAGS, FlagRow
 
 # The separators `parse.parse_value` accepts between names (`parse.SEPARATORS`; importing

@@ -12,8 +12,9 @@ says the former. A fact nobody gave stays None, and the rules that need it are r
 not checked instead of guessed.
 """
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from migflags.record import NamedTuple
 from migflags.tables.guest import ACTIVE, LOCAL_PATH_TYPES, STATES
 
 if TYPE_CHECKING:

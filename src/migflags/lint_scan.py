@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from migflags.paste import COMMAND, PROGRAM, Word, find_commands, has_prompt
+from migflags.record import NamedTuple
 
 SHELL, MARKDOWN, RST, YAML, TEXT = "shell", "markdown", "rst", "yaml", "text"
 _SUFFIXES = {

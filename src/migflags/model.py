@@ -1,8 +1,9 @@
 """The values passed between the layers: a migration request and the one result type."""
 
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from migflags.record import NamedTuple
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
 from migflags.text import Text

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import NamedTuple
 
+from migflags.record import NamedTuple
 from migflags.tables.shell import COMMAND_RUNNERS, REMOTE_SHELL, WRAPPERS
 
 PROGRAM = "virsh"

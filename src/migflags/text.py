@@ -9,7 +9,8 @@ not a `Text`: it stays verbatim English, as it appears in logs.
 
 import os
 from collections.abc import Mapping
-from typing import NamedTuple
+
+from migflags.record import NamedTuple
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"

@@ -1,9 +1,9 @@
 """libvirt release numbers as comparable values (never compared as strings)."""
 
 from functools import cache
-from typing import NamedTuple
 
 from migflags.errors import InputError
+from migflags.record import NamedTuple
 
 
 class LibvirtVersion(NamedTuple):

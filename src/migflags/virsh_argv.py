@@ -28,10 +28,10 @@ Every `InputError` carries virsh's own text (without its `error: ` prefix).
 import errno
 import os
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from migflags.errors import InputError, did_you_mean
 from migflags.model import FileArg, RawValue, Request
+from migflags.record import NamedTuple
 from migflags.tables.options import (
     CURRENT_PARSER_SINCE,
     DESTURI_OPTION,

@@ -17,8 +17,8 @@ from __future__ import annotations
 import difflib
 import re
 from functools import cache
-from typing import NamedTuple
 
+from migflags.record import NamedTuple
 from migflags.tables.errors import (
     ERROR_CLASSES,
     ERRORS,

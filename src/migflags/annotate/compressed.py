@@ -9,7 +9,9 @@ when one is installed. Concatenated streams (`cat a.gz b.gz`) are read to the en
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
+
+from migflags.record import NamedTuple
 
 
 class Reader(Protocol):

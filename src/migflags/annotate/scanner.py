@@ -8,8 +8,8 @@ which lines carry a value, and `scan` must agree with it on every line
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from migflags.record import NamedTuple
 from migflags.tables.log_sources import (
     ANCHOR,
     FIELD_NAMES,

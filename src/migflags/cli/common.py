@@ -4,11 +4,12 @@
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from migflags.exits import exit_status
+from migflags.record import NamedTuple
 from migflags.render.expr import STYLES
 from migflags.text import LANGUAGES, language_from_env
 from migflags.versions import NEWEST, LibvirtVersion

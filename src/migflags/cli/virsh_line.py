@@ -7,11 +7,12 @@ The core and the parser are imported inside `request_from_cli`: completing
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from migflags.cli.base import Command
+from migflags.record import NamedTuple
 from migflags.tables.options import OPTIONS
 from migflags.versions import LibvirtVersion
 

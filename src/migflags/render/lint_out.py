@@ -4,9 +4,10 @@ Rich, JSON Lines (one record per command) or GitHub workflow commands."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from migflags.model import Problem, Result
+from migflags.record import NamedTuple
 from migflags.texts import word_for
 
 if TYPE_CHECKING:

@@ -4,9 +4,9 @@ never disagree about columns or wording."""
 
 import json
 import shlex
-from typing import NamedTuple
 
 from migflags.model import Param, Result
+from migflags.record import NamedTuple
 from migflags.render.words import command_line, option_words, symbolic, virsh_args
 from migflags.tables.options import KIND_LABELS
 from migflags.texts import UI, sentences

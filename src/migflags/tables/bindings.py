@@ -11,8 +11,7 @@ path, and the commit read); `tests/data/bindings/*.txt` lists the names found th
 """
 
 
-from typing import NamedTuple
-
+from migflags.record import NamedTuple
 from migflags.tables.flags import C_PREFIX, FLAGS, FlagRow
 
 # The part of every C name after `VIR_`: the official Go module, Perl and Ruby keep it.

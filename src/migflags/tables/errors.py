@@ -26,8 +26,7 @@ zh_CN/LC_MESSAGES/libvirt.mo.
 """
 
 
-from typing import NamedTuple
-
+from migflags.record import NamedTuple
 from migflags.tables.options import (
     MSG_BAD_NUMBER,
     MSG_BOOL_WITH_VALUE,

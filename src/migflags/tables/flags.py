@@ -9,8 +9,9 @@ the README table) is derived from `FLAGS`. `tests/test_table.py` pins it to libv
 
 import enum
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from migflags.record import NamedTuple
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
 

@@ -15,8 +15,8 @@ positional slots and every parser message against real virsh.
 
 
 import enum
-from typing import NamedTuple
 
+from migflags.record import NamedTuple
 from migflags.tables.flags import FLAGS, FlagRow
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v

@@ -5,8 +5,7 @@ so a row cannot drift from the flag table.
 """
 
 
-from typing import NamedTuple
-
+from migflags.record import NamedTuple
 from migflags.text import Text
 
 

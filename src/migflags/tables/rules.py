@@ -44,8 +44,8 @@ strings but without 10.9.0's detect-zeroes parameter already has the QEMU half o
 
 
 import enum
-from typing import NamedTuple
 
+from migflags.record import NamedTuple
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
 

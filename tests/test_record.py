@@ -1,0 +1,86 @@
+"""`migflags.record.NamedTuple` against `typing.NamedTuple`, the behaviour it stands in for."""
+
+import copy
+import pickle
+import typing
+
+import pytest
+
+from migflags.record import NamedTuple
+
+
+class Ours(NamedTuple):
+    """A record."""
+
+    x: int
+    y: str = "d"
+    z: tuple[int, ...] = ()
+
+    def twice(self) -> int:
+        return self.x * 2
+
+
+class Theirs(typing.NamedTuple):
+    x: int
+    y: str = "d"
+    z: tuple[int, ...] = ()
+
+
+CALLS = [
+    ((1,), {}), ((1, "q"), {}), ((1, "q", (2,)), {}), ((), {"x": 4}), ((5,), {"z": (1,)}),
+    ((), {"z": (3,), "x": 6, "y": "k"}),
+]
+BAD_CALLS = [((), {}), ((1,), {"x": 2}), ((1,), {"w": 2}), ((1, "a", (), 4), {}), ((), {"y": "a"})]
+
+
+@pytest.mark.parametrize(("args", "kwargs"), CALLS)
+def test_same_values_as_typing_namedtuple(args: tuple, kwargs: dict) -> None:  # type: ignore[type-arg]
+    ours, theirs = Ours(*args, **kwargs), Theirs(*args, **kwargs)
+    assert tuple(ours) == tuple(theirs)
+    assert (ours.x, ours.y, ours.z) == (theirs.x, theirs.y, theirs.z)
+    assert ours == theirs and hash(ours) == hash(theirs)  # a tuple's equality and hash
+    assert repr(ours) == repr(theirs).replace("Theirs", "Ours")
+    assert ours._asdict() == theirs._asdict()
+    assert tuple(ours._replace(y="r")) == tuple(theirs._replace(y="r"))
+    assert type(ours._replace(y="r")) is Ours
+
+
+@pytest.mark.parametrize(("args", "kwargs"), BAD_CALLS)
+def test_same_refusals_as_typing_namedtuple(args: tuple, kwargs: dict) -> None:  # type: ignore[type-arg]
+    with pytest.raises(TypeError):
+        Theirs(*args, **kwargs)
+    with pytest.raises(TypeError):
+        Ours(*args, **kwargs)
+
+
+def test_class_attributes() -> None:
+    assert Ours._fields == Theirs._fields == ("x", "y", "z")
+    assert Ours._field_defaults == Theirs._field_defaults
+    assert Ours.__match_args__ == Theirs.__match_args__
+    assert Ours.__doc__ == "A record."
+    assert Ours(3).twice() == 6
+    assert isinstance(Ours(1), tuple)
+    with pytest.raises(AttributeError):
+        Ours(1).x = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        Ours(1).other = 2  # type: ignore[attr-defined]
+
+
+def test_make_replace_copy_pickle() -> None:
+    made = Ours._make([1, "b", (2,)])
+    assert made == Theirs._make([1, "b", (2,)])
+    with pytest.raises(TypeError):
+        Ours._make([1])
+    with pytest.raises(ValueError, match="unexpected field"):
+        made._replace(w=1)  # type: ignore[call-arg]
+    assert copy.copy(made) == made and copy.deepcopy(made) == made
+    assert pickle.loads(pickle.dumps(made)) == made
+    assert type(pickle.loads(pickle.dumps(made))) is Ours
+
+
+def test_pattern_matching() -> None:
+    match Ours(3, "k"):
+        case Ours(x, y):
+            assert (x, y) == (3, "k")
+        case _:
+            pytest.fail("no match")

@@ -1,12 +1,13 @@
 """`migflags.record.NamedTuple` against `typing.NamedTuple`, the behaviour it stands in for."""
 
 import copy
+import enum
 import pickle
 import typing
 
 import pytest
 
-from migflags.record import NamedTuple
+from migflags.record import NamedTuple, StrEnum
 
 
 class Ours(NamedTuple):
@@ -84,3 +85,55 @@ def test_pattern_matching() -> None:
             assert (x, y) == (3, "k")
         case _:
             pytest.fail("no match")
+
+
+# ------------------------------------------------------------------ StrEnum
+
+class OurLayer(StrEnum):
+    VIRSH = "virsh"
+    QEMU = "qemu"
+
+    def shout(self) -> str:
+        return self.value.upper()
+
+
+class TheirLayer(str, enum.Enum):
+    VIRSH = "virsh"
+    QEMU = "qemu"
+
+
+def test_members_behave_as_a_str_enum_s() -> None:
+    for ours, theirs in zip(OurLayer, TheirLayer, strict=True):
+        assert (ours.name, ours.value) == (theirs.name, theirs.value)
+        assert type(ours.value) is str
+        assert ours == theirs.value and ours == theirs  # both are the str
+        assert hash(ours) == hash(theirs) == hash(theirs.value)
+        assert str(ours) == str(theirs).replace("Their", "Our")
+        assert f"{ours}" == f"{theirs}".replace("Their", "Our")
+        assert repr(ours) == repr(theirs).replace("Their", "Our")
+        assert isinstance(ours, str) and isinstance(ours, OurLayer)
+        assert ours in OurLayer
+    assert len(OurLayer) == len(TheirLayer) == 2
+    assert OurLayer.QEMU.shout() == "QEMU"
+
+
+def test_lookups_as_a_str_enum_s() -> None:
+    assert OurLayer("qemu") is OurLayer.QEMU and TheirLayer("qemu") is TheirLayer.QEMU
+    assert OurLayer(OurLayer.QEMU) is OurLayer.QEMU
+    assert OurLayer["VIRSH"] is OurLayer.VIRSH and TheirLayer["VIRSH"] is TheirLayer.VIRSH
+    for cls in (OurLayer, TheirLayer):
+        with pytest.raises(ValueError, match="'nope' is not a valid"):
+            cls("nope")
+        with pytest.raises(KeyError):
+            cls["nope"]
+        with pytest.raises(KeyError):
+            cls["shout"]
+
+
+def test_members_are_fixed_and_survive_copies() -> None:
+    with pytest.raises(AttributeError):
+        OurLayer.QEMU = "x"  # type: ignore[misc]
+    assert copy.copy(OurLayer.QEMU) is OurLayer.QEMU
+    assert copy.deepcopy(OurLayer.QEMU) is OurLayer.QEMU
+    assert pickle.loads(pickle.dumps(OurLayer.QEMU)) is OurLayer.QEMU
+    assert {OurLayer.QEMU: 1}["qemu"] == 1

@@ -11,10 +11,10 @@ the API other writers import; keep them stable.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from migflags.model import FileArg, Param, Problem, RawValue, Result
+from migflags.render.json_text import dumps as json_text
 from migflags.render.words import command_line, symbolic, virsh_args
 from migflags.tables.flags import FlagRow
 from migflags.tables.options import OptionRow
@@ -142,4 +142,4 @@ def shaped(docs: list[dict[str, object]], *, single: bool) -> object:
 
 def dumps(results: list[Result], lang: str, *, single: bool) -> str:
     docs = [document(r, lang) for r in results]
-    return json.dumps(shaped(docs, single=single), indent=2, ensure_ascii=False)
+    return json_text(shaped(docs, single=single))

@@ -2,12 +2,17 @@
 never disagree about columns or wording."""
 
 
-import json
-import shlex
 
 from migflags.model import Param, Result
 from migflags.record import NamedTuple
-from migflags.render.words import command_line, option_words, symbolic, virsh_args
+from migflags.render.json_text import inline_list
+from migflags.render.words import (
+    command_line,
+    option_words,
+    shell_join,
+    symbolic,
+    virsh_args,
+)
 from migflags.tables.options import KIND_LABELS
 from migflags.texts import UI, sentences
 
@@ -32,7 +37,7 @@ def _shown(param: Param) -> str:
     """A parameter value on one line: a list as ["a", "b"] (so empty items show), long text
     (an XML file's contents) cut short."""
     if isinstance(param.value, tuple):
-        return json.dumps(list(param.value), ensure_ascii=False)
+        return inline_list(param.value)
     shown = str(param.value).replace("\n", " ")
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
@@ -62,7 +67,7 @@ def build(result: Result, lang: str) -> Sections:
     for option, value in result.options:
         label = KIND_LABELS.get(option.kind)
         if label is not None:
-            words = " ".join(shlex.quote(w) for w in option_words(option, value))
+            words = shell_join(option_words(option, value))
             text = sentences([t.get(lang) for t in (option.summary, option.note) if t], lang)
             lines.append((label.get(lang), f"{words}{UI['colon'].get(lang)}{text}"))
     for producer in result.producers:

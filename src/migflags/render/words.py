@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-import shlex
 from functools import cache
 
 from migflags.model import FileArg, RawValue, Result
 from migflags.tables.flags import FLAG_MASK, FLAGS
 from migflags.tables.options import DESTURI_OPTION, DOMAIN_OPTION, OptionRow
 from migflags.virsh_argv import COMMAND, PROGRAM, needs_option_form
+
+# What a POSIX shell reads as part of a plain word: such a word needs no quotes.
+_PLAIN_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                        "_@%+=:,./-")
+
+
+def shell_quote(word: str) -> str:
+    """`word` as one shell word: unchanged when it is plain, else in single quotes, with each
+    single quote inside written as '"'"' (the same text as `shlex.quote`, which this module
+    does not import: start-up cost)."""
+    if word and _PLAIN_WORD.issuperset(word):
+        return word
+    return "'" + word.replace("'", "'\"'\"'") + "'"
+
+
+def shell_join(words: list[str]) -> str:
+    return " ".join(shell_quote(word) for word in words)
+
 
 PLACEHOLDER_DOMAIN = "DOMAIN"
 PLACEHOLDER_DESTURI = "DESTURI"
@@ -81,4 +98,4 @@ def command_words(result: Result) -> list[str]:
 
 def command_line(result: Result) -> str:
     """A runnable, shell-quoted `virsh migrate ...` line."""
-    return shlex.join(command_words(result))
+    return shell_join(command_words(result))

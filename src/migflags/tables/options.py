@@ -14,15 +14,14 @@ positional slots and every parser message against real virsh.
 """
 
 
-import enum
 
-from migflags.record import NamedTuple
+from migflags.record import NamedTuple, StrEnum
 from migflags.tables.flags import FLAGS, FlagRow
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
 
 
-class OptionKind(str, enum.Enum):
+class OptionKind(StrEnum):
     FLAG = "flag"  # sets one virDomainMigrateFlags bit
     PARAM = "param"  # becomes a VIR_MIGRATE_PARAM_* typed parameter
     VIRSH = "virsh"  # handled by virsh itself; never reaches the API as a flag or param
@@ -30,7 +29,7 @@ class OptionKind(str, enum.Enum):
     POSITIONAL = "positional"  # the domain and the destination URI
 
 
-class ValueType(str, enum.Enum):
+class ValueType(StrEnum):
     BOOL = "bool"
     STRING = "string"
     INT = "int"  # C int: -2147483648 .. 2147483647

@@ -43,14 +43,13 @@ strings but without 10.9.0's detect-zeroes parameter already has the QEMU half o
 """
 
 
-import enum
 
-from migflags.record import NamedTuple
+from migflags.record import NamedTuple, StrEnum
 from migflags.text import Text
 from migflags.versions import LibvirtVersion, v
 
 
-class RuleKind(str, enum.Enum):
+class RuleKind(StrEnum):
     EXCLUDES = "excludes"
     REQUIRES = "requires"
     REQUIRES_ONE_OF = "requires-one-of"
@@ -58,7 +57,7 @@ class RuleKind(str, enum.Enum):
     BUG = "bug"  # a known libvirt defect: fires whenever `when` holds, inside since/until
 
 
-class Layer(str, enum.Enum):
+class Layer(StrEnum):
     VIRSH = "virsh"
     LIBVIRT = "libvirt"
     QEMU = "qemu"
@@ -69,14 +68,14 @@ class Layer(str, enum.Enum):
 LAYER_ORDER = {Layer.VIRSH: 0, Layer.LIBVIRT: 1, Layer.QEMU: 2, Layer.QMP: 3, Layer.ADVICE: 4}
 
 
-class Api(str, enum.Enum):
+class Api(StrEnum):
     """Which entry point virsh calls: ToURI3 with --p2p or --direct, Migrate3 otherwise."""
 
     MIGRATE3 = "virDomainMigrate3"
     TO_URI3 = "virDomainMigrateToURI3"
 
 
-class Phase(str, enum.Enum):
+class Phase(StrEnum):
     """Steps of the QEMU driver, whose order depends on the entry point."""
 
     ENTRY = "entry"  # virCheckFlags / virTypedParamsValidate of every driver entry point

@@ -437,7 +437,7 @@ def sort_key(rule: Rule, ctx: Context, hit: Hit, position: int) -> tuple[int, ..
     """Layer, then the step inside it: for virsh where in its run the rule is checked
     (`virsh_argv.step_position`), for the QEMU driver the phase of its entry point."""
     if rule.layer is Layer.VIRSH:
-        from migflags.virsh_argv import step_position  # not on `decode`'s start-up path
+        from migflags.virsh_steps import step_position
 
         phase = step_position(rule.step_for(ctx.version))
     else:
@@ -529,8 +529,10 @@ def _compile_rule(rule: Rule, ctx: Context) -> tuple[_Conj, _Conj | None, _Conj,
 
 
 _Compiled = tuple[
-    Problem, Rule, "tuple[_Conj, _Conj | None, _Conj, bool] | None", "tuple[int, int] | None"
-]  # the last: `_when_bits` of a rule left to the general way
+    "Problem | None", Rule, "tuple[_Conj, _Conj | None, _Conj, bool] | None",
+    "tuple[int, int] | None",
+]  # the problem, made when the rule first fires; the last: `_when_bits` of a rule left to
+#    the general way
 # Keyed by the rules table object too: scripts/mutate_rules.py swaps `RULES` at run time.
 _FLAGS_ONLY: dict[tuple[int, LibvirtVersion, Api], list[_Compiled]] = {}
 
@@ -549,7 +551,7 @@ def _flags_only_rules(version: LibvirtVersion, api: Api) -> list[_Compiled]:
                 hit = Hit()
                 compiled = _compile_rule(rule, ctx)
                 keyed.append((sort_key(rule, ctx, hit, position),
-                              (problem_from(rule, ctx, hit), rule, compiled,
+                              (None, rule, compiled,
                                _when_bits(rule) if compiled is None else None)))
         keyed.sort(key=lambda pair: pair[0])
         found = _FLAGS_ONLY[key] = [entry for _, entry in keyed]
@@ -565,7 +567,8 @@ def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], li
     problems: list[Problem] = []
     unchecked: list[str] = []
     ctx: Context | None = None
-    for problem, rule, compiled, when_bits in _flags_only_rules(version, api):
+    entries = _flags_only_rules(version, api)
+    for index, (problem, rule, compiled, when_bits) in enumerate(entries):
         if compiled is None:  # not reducible to bits: the general way
             assert when_bits is not None
             if flags & when_bits[0] != when_bits[0] or flags & when_bits[1]:
@@ -586,6 +589,9 @@ def _check_flags(flags: int, version: LibvirtVersion) -> tuple[list[Problem], li
         if none_of is not None and _holds(none_of, flags):
             continue  # none of `any_of` holds
         if (o_possible and flags & o_set == o_set and not flags & o_clear) == fires:
+            if problem is None:  # its first firing: the problem of a flags-only request
+                problem = problem_from(rule, Context(Request(), version, api), Hit())
+                entries[index] = (problem, rule, compiled, when_bits)
             problems.append(problem)
     if len(unchecked) > 1:  # in the table's order, as the general way lists them
         unchecked.sort(key=_table_order().__getitem__)

@@ -34,8 +34,18 @@ def unknown_bits(value: int) -> tuple[int, ...]:
 @cache
 def _producer_values() -> tuple[tuple[int, tuple[tuple[str, int], ...], ProducerRow], ...]:
     """(base value, (label, bits) per option the producer may add, row)."""
+    by_short = {row.short: value for value, row in _flag_values()}
+
+    def value_of(expression: str) -> int:
+        # The rows are written `LIVE|PEER2PEER`: OR the short names up without the parser
+        # (start-up cost); anything else goes to the parser.
+        names = expression.split("|")
+        if all(name in by_short for name in names):
+            return sum({by_short[name] for name in names})
+        return parse_value(expression)
+
     return tuple(
-        (parse_value(row.flags), tuple((label, parse_value(flags)) for label, flags in row.options),
+        (value_of(row.flags), tuple((label, value_of(flags)) for label, flags in row.options),
          row)
         for row in PRODUCERS
     )
@@ -158,7 +168,7 @@ def analyse(
             key=lambda p: _LAYER_RANK[p.layer],
         ) + list(notes)
         return _result(request, version, source, problems, unchecked)
-    from migflags.virsh_argv import POS_PARSE
+    from migflags.virsh_steps import POS_PARSE
 
     virsh, qemu = LAYER_ORDER[Layer.VIRSH], LAYER_ORDER[Layer.QEMU]
     keyed: list[Keyed] = [

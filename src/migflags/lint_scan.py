@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from migflags.paste import COMMAND, PROGRAM, Word, find_commands, has_prompt
+from migflags.paste import Word, find_commands, has_prompt
 from migflags.record import NamedTuple
+from migflags.tables.options import COMMAND, PROGRAM
 
 SHELL, MARKDOWN, RST, YAML, TEXT = "shell", "markdown", "rst", "yaml", "text"
 _SUFFIXES = {

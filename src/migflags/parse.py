@@ -35,6 +35,9 @@ _COMMENTS = r"/\*.*?\*/|//[^\n]*|#[^\n]*"
 _NUMBER_SUFFIX = r"(?P<digits>[+-]?(?:0x[0-9a-f]+|[0-9]+))[ul]+"
 
 
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
 @cache
 def _pattern(source: str) -> re.Pattern[str]:
     """Compiled on first use: a TAB completion or `decode 3` never needs them."""
@@ -388,6 +391,10 @@ def parse_value(text: str) -> int:
     """
     if not text.strip():
         raise InputError("empty value: give a number such as 0x1b or names such as LIVE|PEER2PEER")
+    plain = text.strip()
+    if plain.isascii() and (plain.isdigit() or (
+            plain[:2].lower() == "0x" and len(plain) > 2 and _HEX_DIGITS.issuperset(plain[2:]))):
+        return parse_number(plain)  # `1035`, `0x40b`: what the general way gives, without regexes
     log_token = _pattern(_LOG_TOKEN).match(text)
     if log_token is None and _pattern(_EMPTY_LOG_TOKEN).match(text):
         raise InputError(f"empty value in {text!r}")

@@ -19,10 +19,9 @@ import os
 import re
 
 from migflags.record import NamedTuple
+from migflags.tables.options import COMMAND, PROGRAM
 from migflags.tables.shell import COMMAND_RUNNERS, REMOTE_SHELL, WRAPPERS
 
-PROGRAM = "virsh"
-COMMAND = "migrate"
 _OPERATORS = ("&&", "||", "|&", ";;", ";", "|", "&", "(", ")")
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _PLAIN = re.compile(r"[^ \t\n;&|()<>\\'\"$`{]+")  # characters with no meaning to the shell

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from migflags.errors import InputError
 from migflags.model import Problem, RawValue, Request, Result
-from migflags.paste import COMMAND, PROGRAM, Word, find_commands, looks_pasted
-from migflags.tables.options import DESTURI_OPTION, DOMAIN_OPTION
+from migflags.paste import Word, find_commands, looks_pasted
+from migflags.tables.options import COMMAND, DESTURI_OPTION, DOMAIN_OPTION, PROGRAM
 from migflags.tables.rules import Layer
 from migflags.texts import UI
 from migflags.versions import LibvirtVersion

@@ -33,6 +33,7 @@ from migflags.errors import InputError, did_you_mean
 from migflags.model import FileArg, RawValue, Request
 from migflags.record import NamedTuple
 from migflags.tables.options import (
+    COMMAND,
     CURRENT_PARSER_SINCE,
     DESTURI_OPTION,
     DOMAIN_OPTION,
@@ -50,15 +51,15 @@ from migflags.tables.options import (
     MSG_REQUIRED,
     OPTIONS,
     OPTIONS_BY_NAME,
+    PROGRAM,
     OptionKind,
     OptionRow,
     ValueType,
 )
-from migflags.tables.rules import STEP_END, STEP_START, VIRSH_UNKNOWN_OPTION
+from migflags.tables.rules import VIRSH_UNKNOWN_OPTION
 from migflags.versions import LibvirtVersion
+from migflags.virsh_steps import POS_REQUIRED, read_position
 
-PROGRAM = "virsh"
-COMMAND = "migrate"
 RUNNERS = frozenset({"sudo", "doas"})  # a pasted runbook line may start `sudo [-u root] virsh`
 DATA_MARK = "--"  # every word after it is data, even `--live`
 
@@ -227,12 +228,6 @@ def is_option_word(word: str, version: LibvirtVersion) -> bool:
     return True
 
 
-def needs_option_form(value: str) -> bool:
-    """Whether a domain or URI must be written as `--domain VALUE` rather than as a bare word:
-    a bare word starting with `--` would be read as an option (or as the data mark)."""
-    return value.startswith("--")
-
-
 _C_SPACE = " \t\n\v\f\r"  # what strtol() skips before a number
 _INT_RANGE = (-(2**31), 2**31 - 1)
 _UNSIGNED_MAX = {ValueType.UINT: 2**32 - 1, ValueType.ULLONG: 2**64 - 1}
@@ -362,28 +357,6 @@ def _scan(words: list[str], version: LibvirtVersion) -> _Scan:
             raise scan.fail(MSG_EXTRA_WORD.format(word=word))
         scan.texts[free[0].name] = word
     return scan
-
-
-# Positions along virsh's run, to order its complaints: the option parser (also an option
-# newer than the release), then the check for the required domain and destination, then
-# cmdMigrate's option macros, then each value as virsh reads it (`read_position`) followed by
-# the checks made right after it (`step_position`).
-POS_PARSE = -3
-POS_REQUIRED = -2
-
-
-def read_position(option: str) -> int:
-    """Where virsh converts `option`'s value (and refuses a malformed one)."""
-    return 2 * FETCH_INDEX[option]
-
-
-def step_position(after: str) -> int:
-    """Where virsh checks a rule whose `Step` names `after`."""
-    if after == STEP_START:
-        return -1
-    if after == STEP_END:
-        return 2 * len(FETCH_INDEX)
-    return 2 * FETCH_INDEX[after] + 1
 
 
 class Fault:

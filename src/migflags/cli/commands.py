@@ -111,6 +111,10 @@ def _decode_extras(
     """`--param key=value` (key as libvirt spells it, or the virsh option name), --domain and
     --desturi, checked by the same parser as a pasted `virsh migrate` line. A list key given
     more than once collects its items (`--param migrate_disks=vda --param migrate_disks=vdb`)."""
+    if not params and domain is None and desturi is None:
+        from migflags.model import Request
+
+        return Request()  # what the parser makes of no words, without loading it
     texts: dict[str, list[str]] = {}
     for item in params:
         key, sep, text = item.partition("=")

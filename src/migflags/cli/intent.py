@@ -12,8 +12,7 @@ from collections.abc import Collection
 
 from migflags.errors import InputError
 from migflags.parse import parse_value
-from migflags.tables.options import OPTIONS_BY_NAME
-from migflags.virsh_argv import PROGRAM
+from migflags.tables.options import OPTIONS_BY_NAME, PROGRAM
 
 
 def _is_virsh_option(word: str) -> bool:

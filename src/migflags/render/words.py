@@ -6,8 +6,14 @@ from functools import cache
 
 from migflags.model import FileArg, RawValue, Result
 from migflags.tables.flags import FLAG_MASK, FLAGS
-from migflags.tables.options import DESTURI_OPTION, DOMAIN_OPTION, OptionRow
-from migflags.virsh_argv import COMMAND, PROGRAM, needs_option_form
+from migflags.tables.options import (
+    COMMAND,
+    DESTURI_OPTION,
+    DOMAIN_OPTION,
+    PROGRAM,
+    OptionRow,
+    needs_option_form,
+)
 
 # What a POSIX shell reads as part of a plain word: such a word needs no quotes.
 _PLAIN_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

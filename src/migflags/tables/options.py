@@ -337,6 +337,14 @@ CURRENT_PARSER_SINCE = v("10.3.0")
 # `virsh migrate` and virDomainMigrate came with this release (libvirt-api.xml gives
 # virDomainMigrate version='0.3.2'); an older libvirt cannot migrate at all.
 MIGRATE_COMMAND_SINCE = v("0.3.2")
+PROGRAM = "virsh"
+COMMAND = "migrate"
+
+
+def needs_option_form(value: str) -> bool:
+    """Whether virsh must be given a domain or URI as `--domain VALUE` rather than as a bare
+    word: a bare word starting with `--` would be read as an option (or as the data mark)."""
+    return value.startswith("--")
 
 # The order in which virsh reads option values (cmdMigrate, then doMigrate). A malformed value
 # is reported when virsh reaches it, so with several bad values virsh names the first in this

@@ -153,7 +153,7 @@ def test_unreadable_and_binary_files_are_named_and_the_rest_checked(
     good = tmp_path / "ok.md"
     good.write_text("virsh migrate --live --offline vm qemu+ssh://d/system\n")
     result = lint(runner, str(binary), str(good))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == f"migflags: error: cannot lint '{binary}': binary file\n"
     assert result.stdout.startswith(f"{good}:1: error [virsh] virsh-live-offline")
 

@@ -13,7 +13,7 @@ import click
 from migflags.cli.base import Command
 from migflags.cli.common import lang_option, libvirt_option, resolve_lang, use_rich
 from migflags.errors import InputError
-from migflags.exits import OK, PROBLEMS
+from migflags.exits import BAD_INPUT, OK, PROBLEMS
 from migflags.text import Text
 from migflags.versions import LibvirtVersion
 
@@ -28,13 +28,13 @@ HELP_TEXTS: tuple[Text, ...] = (
         "text files; - reads standard input). Each command found, with its prompt, sudo, "
         "continuations and trailing || true taken off, is checked as `check --libvirt` "
         "would. One line per problem, `FILE:LINE: level [layer] rule: message`. Exit 1 when "
-        "any error-level problem is found or a file cannot be read.",
+        "any error-level problem is found, 2 when a file cannot be read.",
         "检查运维手册、脚本和 playbook 中的每一条 virsh migrate 命令。\n\n"
         "PATH 可以是文件或目录（在目录中查找 shell 脚本、Markdown、reST、YAML 和文本文件；"
         "- 表示读取标准输入）。找到的每条命令去掉提示符、sudo、续行和末尾的 || true 之后，"
         "按 `check --libvirt` 的方式检查。每个问题一行，格式为 "
         "`FILE:LINE: level [layer] rule: message`。"
-        "发现任何错误级问题或有文件无法读取时，退出状态为 1。",
+        "发现任何错误级问题时，退出状态为 1；有文件无法读取时为 2。",
     ),
     Text(
         "Print one JSON object per command, one per line (JSON Lines).",
@@ -165,5 +165,6 @@ def lint_cmd(
             else:
                 for line in plain_lines(finding, language):
                     click.echo(line)
-    # A file that cannot be read was not checked: that fails the run as an error would.
-    sys.exit(PROBLEMS if errors or unreadable else OK)
+    # A file that cannot be read is bad input, as a missing one is (the others are still
+    # checked and reported): it decides the status over the problems found.
+    sys.exit(BAD_INPUT if unreadable else PROBLEMS if errors else OK)

@@ -90,7 +90,7 @@ def test_bad_stdin_line(runner: CliRunner) -> None:
     result = runner.invoke(main, ["decode", "-"], input="3\nnot-a-flag\n")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == PREFIX + "unknown flag 'not-a-flag'\n"
+    assert result.stderr == PREFIX + "standard input, line 2: unknown flag 'not-a-flag'\n"
 
 
 @pytest.mark.parametrize("token", ["liv", "p2", "tunneld", "VIR_MIGRATE_LIV", "postcopyresume"])

@@ -385,6 +385,21 @@ def test_empty_stdin_is_an_error(runner: CliRunner) -> None:
     assert result.stderr == "migflags: error: no value on standard input ('-')\n"
 
 
+def test_a_bad_value_on_stdin_is_named_with_its_line(runner: CliRunner) -> None:
+    result = decode(runner, "-", stdin="3\n\nLIVE|PEERTOPEER\n0x1b\n")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == ("migflags: error: standard input, line 3: unknown flag "
+                             "'PEERTOPEER': did you mean 'PEER2PEER'?\n")
+    zh = decode(runner, "--lang", "zh", "-", stdin="3\nfoo\n")
+    assert zh.stderr == "migflags: 错误：标准输入第 2 行：未知标志 'foo'\n"
+
+
+def test_a_bad_value_given_as_an_argument_has_no_line(runner: CliRunner) -> None:
+    result = decode(runner, "3", "foo")
+    assert result.stderr == "migflags: error: unknown flag 'foo'\n"
+
+
 def test_a_release_newer_than_the_tables_is_noted(runner: CliRunner) -> None:
     result = decode(runner, "--libvirt", "99", "-q", "3")
     assert result.exit_code == 0

@@ -46,17 +46,19 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------------ decode
 
 
-def _read_values(values: tuple[str, ...]) -> list[str]:
-    """The values to decode; `-` stands for standard input, one value per line."""
-    texts: list[str] = []
+def _read_values(values: tuple[str, ...]) -> list[tuple[str, int | None]]:
+    """The values to decode, each with its line number when it came from standard input
+    (`-`, one value per line; blank lines are skipped but counted)."""
+    texts: list[tuple[str, int | None]] = []
     for value in values:
         if value == "-":
-            lines = [line.strip() for line in sys.stdin if line.strip()]
+            lines = [(line.strip(), number) for number, line in enumerate(sys.stdin, 1)
+                     if line.strip()]
             if not lines:
                 raise InputError("no value on standard input ('-')")
             texts += lines
         else:
-            texts.append(value)
+            texts.append((value, None))
     return texts
 
 
@@ -227,12 +229,17 @@ def decode_cmd(
     extra = _decode_extras(params, domain, desturi, version)
     extra = extra._replace(guest=guest_from_cli(guest_state, domain_xml), qemu=qemu_version)
     results = []
-    for text in _read_values(values):
-        pasted = _pasted_line(text, version, bool(params or domain or desturi), out.lang)
-        if pasted is not None:
-            results.append(pasted)
-            continue
-        request = extra._replace(flags=_value_of(text) | extra.flags)
+    for text, line_number in _read_values(values):
+        try:
+            pasted = _pasted_line(text, version, bool(params or domain or desturi), out.lang)
+            if pasted is not None:
+                results.append(pasted)
+                continue
+            request = extra._replace(flags=_value_of(text) | extra.flags)
+        except InputError as error:
+            if line_number is None:
+                raise
+            raise InputError(f"standard input, line {line_number}: {error}") from None
         results.append(analyse(request, version, source=text))
     if args_only:
         lines = [_split_safe_args(result) for result in results]

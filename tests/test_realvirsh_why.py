@@ -29,6 +29,10 @@ CASES: list[tuple[list[str], str, str]] = [
      "virsh-copy-storage-exclusive"),
     (["--p2p", "--tunnelled", "--parallel"], "api-tunnelled-parallel", "api-tunnelled-parallel"),
     (["--direct"], "api-direct-unsupported", "api-direct-unsupported"),
+    # the test driver has no peer-to-peer and no offline migration
+    (["--p2p"], "libvirt-p2p-unsupported", "libvirt-p2p-unsupported"),
+    (["--offline", "--persistent"], "libvirt-offline-unsupported",
+     "libvirt-offline-unsupported"),
     (["--postcopy-after-precopy"], "virsh-postcopy-after-precopy",
      "virsh-postcopy-after-precopy"),
     (["--copy-storage-synchronous-writes"], "virsh-sync-writes-needs-storage",

@@ -48,6 +48,13 @@ CATALOGUE: list[tuple[str, str]] = [
      "socket: Cannot assign requested address", "qemu-bind-failed"),
     ("internal error: hostname on destination resolved to localhost, but migration requires "
      "an FQDN", "qemu-destination-hostname-localhost"),
+    # real virsh 9.0.0 against test:///default, whose driver has no peer-to-peer mode
+    ("argument unsupported: p2p migration is not supported by the source host",
+     "libvirt-p2p-unsupported"),
+    ("argument unsupported: offline migration is not supported by the source host",
+     "libvirt-offline-unsupported"),
+    ("argument unsupported: offline migration is not supported by the destination host",
+     "libvirt-offline-unsupported"),
     ("Cannot find 'ssh' in path: No such file or directory", "libvirt-ssh-not-found"),
     ("Cannot recv data: Host key verification failed.: Connection reset by peer",
      "libvirt-p2p-connection-closed"),

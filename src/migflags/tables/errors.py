@@ -329,18 +329,63 @@ ERRORS: tuple[ErrorEntry, ...] = (
         _MIGRATION_C + " (destination host, Prepare step without a migration URI; the "
         "function name was not re-checked in 12.9.0)",
     ),
+    # ---- what the source or destination driver offers ----
+    ErrorEntry(
+        "libvirt-p2p-unsupported", _LIB, "virDomainMigrateUnmanagedCheckCompat",
+        (Wording("argument unsupported: p2p migration is not supported by the source host",
+                 seen=_BOTH),),
+        _o("p2p"),
+        Text("The client library asked the source connection's driver whether it can run a "
+             "peer-to-peer migration, and it cannot. The QEMU driver can, so the connection "
+             "reached some other driver: a test:///default URI, a typo in -c, or another "
+             "hypervisor.",
+             "客户端库询问源连接的驱动能否执行点对点迁移，回答是不能。QEMU 驱动是可以的，"
+             "所以这个连接连到了别的驱动：test:///default URI、-c 写错了，或者是其他 "
+             "hypervisor。"),
+        Text("Check which URI virsh connected to (virsh -c ... uri); for QEMU guests use "
+             "qemu:///system. With a driver that has no peer-to-peer mode, drop --p2p and "
+             "let virsh drive the migration.",
+             "检查 virsh 连接的是哪个 URI（virsh -c ... uri）；QEMU 虚拟机请用 "
+             "qemu:///system。如果驱动没有点对点模式，就去掉 --p2p，由 virsh 驱动迁移。"),
+        "src/libvirt-domain.c (VIR_DRV_FEATURE_MIGRATION_P2P)",
+    ),
+    ErrorEntry(
+        "libvirt-offline-unsupported", _LIB, "virDomainMigrate3",
+        (Wording("argument unsupported: offline migration is not supported by the source "
+                 "host", seen=_BOTH),
+         Wording("argument unsupported: offline migration is not supported by the "
+                 "destination host", seen=_BOTH)),
+        _o("offline"),
+        Text("The driver on one side has no offline migration (moving only the definition). "
+             "The QEMU driver has it, so that side is some other driver or a connection to "
+             "the wrong URI.",
+             "某一端的驱动不支持离线迁移（只移动定义）。QEMU 驱动是支持的，所以那一端是别的"
+             "驱动，或者连接到了错误的 URI。"),
+        Text("Check the source (-c) and destination URIs; for QEMU guests use qemu:///system "
+             "and qemu+ssh://HOST/system. Otherwise copy the definition by hand (virsh dumpxml "
+             "on the source, virsh define on the destination).",
+             "检查源（-c）和目标 URI；QEMU 虚拟机请用 qemu:///system 和 "
+             "qemu+ssh://HOST/system。否则就手工复制定义（在源主机上 virsh dumpxml，在目标"
+             "主机上 virsh define）。"),
+        "src/libvirt-domain.c (VIR_DRV_FEATURE_MIGRATION_OFFLINE, checked on both "
+        "connections; the destination wording also in src/qemu/qemu_migration.c, "
+        "qemuMigrationSrcPerformPeer2Peer)",
+    ),
     # ---- the peer-to-peer connection ----
     ErrorEntry(
         "libvirt-ssh-not-found", _LIB, "virExec",
         (Wording("Cannot find '{program}' in path: No such file or directory", seen=_BOTH),),
         _o("p2p", "desturi"),
-        Text("A qemu+ssh:// URI runs the ssh client; with --p2p it is the source host's "
-             "libvirtd that runs it, and ssh is not installed (or not in its PATH) there.",
-             "qemu+ssh:// URI 会运行 ssh 客户端；使用 --p2p 时由源主机上的 libvirtd 运行它，"
-             "而那里没有安装 ssh（或不在其 PATH 中）。"),
-        Text("Install openssh-client on the source host, or use a qemu+tls:// or qemu+tcp:// "
-             "destination URI.",
-             "在源主机上安装 openssh-client，或者改用 qemu+tls:// 或 qemu+tcp:// 目标 URI。"),
+        Text("A qemu+ssh:// URI runs the ssh client, and it is not installed (or not in the "
+             "PATH) where it runs: with --p2p that is the source host's libvirtd, without it "
+             "virsh itself, on the machine where you typed the command.",
+             "qemu+ssh:// URI 会运行 ssh 客户端，而运行它的地方没有安装 ssh（或不在 PATH "
+             "中）：使用 --p2p 时是源主机上的 libvirtd，不使用时是你输入命令的那台机器上的 "
+             "virsh 本身。"),
+        Text("Install openssh-client there (on the source host with --p2p, else where virsh "
+             "runs), or use a qemu+tls:// or qemu+tcp:// destination URI.",
+             "在那里安装 openssh-client（使用 --p2p 时装在源主机上，否则装在运行 virsh 的"
+             "机器上），或者改用 qemu+tls:// 或 qemu+tcp:// 目标 URI。"),
         "src/util/vircommand.c",
     ),
     ErrorEntry(
@@ -352,10 +397,12 @@ ERRORS: tuple[ErrorEntry, ...] = (
              "permission denied, connection refused).",
              "读取时与目标主机 libvirtd 的连接断开了；对 qemu+ssh:// 而言，冒号后面的文字"
              "是 ssh 打印的内容（主机密钥、权限被拒绝、连接被拒绝）。"),
-        Text("With --p2p the source libvirtd (root) opens the connection: make `ssh "
-             "root@DEST` work for root on the source without a prompt, or use qemu+tls://.",
-             "使用 --p2p 时由源主机的 libvirtd（root）建立连接：确保源主机上的 root 执行 "
-             "`ssh root@DEST` 无需交互即可成功，或者改用 qemu+tls://。"),
+        Text("Make the ssh login work without a prompt for whoever opens the connection: with "
+             "--p2p the source libvirtd (root on the source: `ssh root@DEST`), without --p2p "
+             "the user running virsh, on the machine where it runs. Or use qemu+tls://.",
+             "确保建立连接的一方无需交互即可 ssh 登录：使用 --p2p 时是源主机的 libvirtd"
+             "（源主机上的 root：`ssh root@DEST`），不使用 --p2p 时是运行 virsh 的用户，"
+             "在运行 virsh 的机器上。或者改用 qemu+tls://。"),
         "src/rpc/virnetsocket.c",
     ),
     # ---- same host ----

@@ -97,10 +97,15 @@ def test_separators_match_the_parser() -> None:
 
 @pytest.mark.parametrize(("word", "expected"), [
     ("post", ["postcopy", "postcopy-resume", "postcopy-after-precopy", "postcopy-bandwidth"]),
-    ("band", ["bandwidth"]),
+    ("band", ["bandwidth", "bandwidth.postcopy", "bandwidth.avail.switchover"]),
     ("POST", ["POSTCOPY", "POSTCOPY_RESUME"]),
     ("VIR_MIGRATE_TL", ["VIR_MIGRATE_TLS"]),
     ("LIVE|P", []),  # explain takes one name
+    ("migrate_d", ["migrate_disks", "migrate_disks_detect_zeroes", "migrate_disks_target_zero"]),
+    ("compression.z", ["compression.zlib.level", "compression.zstd.level"]),
+    ("VIR_MIGRATE_PARAM_UR", ["VIR_MIGRATE_PARAM_URI"]),
+    ("virsh-live", ["virsh-live-offline"]),
+    ("qmp-m", ["qmp-multifd-channels-range", "qmp-multifd-compress"]),
 ])
 def test_name_candidates(word: str, expected: list[str]) -> None:
     assert values(complete.name_candidates(word)) == expected

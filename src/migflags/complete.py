@@ -131,18 +131,37 @@ def flag_candidates(
 
 
 def name_candidates(word: str, *, lang: str = "en") -> list[Candidate]:
-    """Candidates for `explain NAME`: one flag name, or the name of any virsh migrate option."""
+    """Candidates for `explain NAME`: a flag name or the name of any virsh migrate option;
+    once something is typed, also typed parameter keys (`migrate_disks`), their C macros
+    (`VIR_MIGRATE_PARAM_URI`) and rule ids (`virsh-live-offline`)."""
     if word.startswith(_DASHES) or any(sep in word for sep in SEPARATORS):
         return []
     found = flag_candidates(word, lang=lang)
-    if _is_upper(word):
-        return found
     from migflags.tables.options import OPTIONS
 
     seen = {c.value for c in found}
+
+    def add(value: str, help_text: str) -> None:
+        if value.startswith(word) and value not in seen:
+            seen.add(value)
+            found.append(Candidate(value, help_text))
+
+    if _is_upper(word):
+        for row in OPTIONS:
+            if row.param_macro:
+                add(row.param_macro, row.summary.get(lang))
+        return found
     for row in OPTIONS:
-        if row.flag is None and row.name.startswith(word) and row.name not in seen:
-            found.append(Candidate(row.name, row.summary.get(lang)))
+        if row.flag is None:
+            add(row.name, row.summary.get(lang))
+    if word:  # with nothing typed, the options alone: keys and rule ids are for typists
+        for row in OPTIONS:
+            if row.param:
+                add(row.param, row.summary.get(lang))
+        from migflags.tables.rules import RULES
+
+        for rule in RULES:
+            add(rule.id, rule.why.get(lang).split("\n")[0])
     return found
 
 

@@ -144,6 +144,12 @@ def pairs(items: list[CompletionItem]) -> list[tuple[str, str | None]]:
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
+    # ShellComplete is Click's own entry, past the group's `main`, which would have put the
+    # help back into the environment's language after an earlier test ran in Chinese.
+    if "migflags.cli.help_text" in sys.modules:
+        from migflags.cli.help_text import localize
+
+        localize(cli, "en")
 
 
 def test_subcommands() -> None:

@@ -34,14 +34,14 @@ def help_option_of(command: click.Command, ctx: click.Context) -> click.Option |
     if not names or not command.add_help_option:
         return None
     if command._help_option is None:
-        text = HELP_OPTION_HELP
-        if "migflags.cli.help_text" in sys.modules:  # a help page in another language
-            from migflags.cli.help_text import language_of, translate
-
-            text = translate(text, language_of(command)) or text
         command._help_option = click.Option(
             [*names, STORAGE_NAME], is_flag=True, expose_value=False, is_eager=True,
-            help=text, callback=_show_help)
+            help=HELP_OPTION_HELP, callback=_show_help)
+    if "migflags.cli.help_text" in sys.modules:  # help in another language, now or before
+        from migflags.cli.help_text import language_of, translate
+
+        text = translate(HELP_OPTION_HELP, language_of(command)) or HELP_OPTION_HELP
+        command._help_option.help = text
     return command._help_option
 
 

@@ -5,6 +5,7 @@ stdin, --only, --json, --color, exit statuses, one-line errors, no Rich)."""
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
@@ -39,7 +40,7 @@ from migflags.tables.log_sources import (
     Example,
     LogSource,
 )
-from migflags.versions import LibvirtVersion
+from migflags.versions import NEWEST, LibvirtVersion
 
 EXAMPLES = [(row, ex) for row in LOG_SOURCES for ex in row.examples]
 EXAMPLE_IDS = [f"{row.name}:{ex.function}:{i}" for i, (row, ex) in enumerate(EXAMPLES)]
@@ -250,6 +251,46 @@ def test_the_libvirt_version_is_the_one_checked_against() -> None:
     text = hex(newest.value | 1).encode()
     assert "!" not in Decoder()(text, Base.LIBVIRT).plain.decode()
     assert "!" in Decoder(old)(text, Base.LIBVIRT).plain.decode()
+
+
+def _body_from_decode(value: int, version: LibvirtVersion) -> tuple[str, bool]:
+    """The annotation body and whether it is an error, from the whole `decode` (without the
+    virsh option checks a logged value never went through, but with too-new)."""
+    problems = [p for p in decode(value, version).problems
+                if p.layer != "virsh" or p.rule == "too-new"]
+    errors = [p.rule for p in problems if p.is_error]
+    body = symbolic(value) + (" !" + ",".join(dict.fromkeys(errors)) if errors else "")
+    return body, bool(errors)
+
+
+def _values_to_compare() -> list[int]:
+    rng = random.Random(14)
+    values = [0, UNKNOWN, UNKNOWN | 0x1B]
+    values += [row.value for row in FLAGS]
+    values += [row.value | 0x1B for row in FLAGS] + [row.value | 0x41 for row in FLAGS]
+    values += [rng.getrandbits(rng.choice((8, 16, 21, 24, 32))) for _ in range(400)]
+    return values
+
+
+@pytest.mark.parametrize(
+    "version", [NEWEST, LibvirtVersion(9, 0, 0), LibvirtVersion(6, 0, 0), LibvirtVersion(1, 0, 0)],
+    ids=str,
+)
+def test_the_annotation_says_what_decode_says(version: LibvirtVersion) -> None:
+    """Annotate makes its body from the error ids alone (`decoder._error_ids`), and the whole
+    `Result` only when asked: both must say what `decode` says, value by value."""
+    decoder = Decoder(version)
+    for value in _values_to_compare():
+        decoded = decoder(hex(value).encode(), Base.LIBVIRT)
+        body, has_errors = _body_from_decode(value, version)
+        assert (decoded.body.decode(), decoded.has_errors) == (body, has_errors), hex(value)
+        assert decoded.has_unknown_bits == bool(value & ~FLAG_MASK)
+        result = decoded.result
+        assert result is not None and result.value == value
+        assert [p.rule for p in result.problems if p.is_error] == [
+            p.rule for p in decode(value, version).problems
+            if p.is_error and (p.layer != "virsh" or p.rule == "too-new")
+        ]
 
 
 # ------------------------------------------------------------------ lines longer than a block

@@ -38,6 +38,7 @@ def _candidate_pattern() -> bytes:
 
 _CANDIDATE = re.compile(_candidate_pattern())
 _RECORD = re.compile(RECORD_START.encode())
+_FUNC = _RECORD.groupindex["func"]
 _VALUE = re.compile(FLAGS_VALUE.encode())
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _BARE_NAME = "flags"  # a field name of its own: FIELD_NAMES' shortest, which the others end with
@@ -205,16 +206,22 @@ def _state_after(buf: bytes, start: int, stop: int, state: _Pending | None) -> _
     Such a line never carries a value, so only the last line that starts a record matters
     (a migration function's line leaves its record open); when none does, `state` goes on.
     """
-    end = stop
-    while end > start:
-        line = buf.rfind(b"\n", start, end - 1) + 1 or start
-        content = end - 1 if buf[end - 1] == 0x0A else end
+    end = stop  # lines from `end` on hold no record
+    while True:
+        # A record has ` : ` in it: go back from one ` : ` to the next, not line by line
+        # (a multi-line message, like the XML of a migration cookie, has none).
+        colon = buf.rfind(b" : ", start, end)
+        if colon < 0:
+            return state
+        line = buf.rfind(b"\n", start, colon) + 1 or start
+        nl = buf.find(b"\n", colon, stop)
+        after = stop if nl < 0 else nl + 1
+        content = after - 1 if buf[after - 1] == 0x0A else after
         if content > line and buf[content - 1] == 0x0D:
             content -= 1
         if _has_record(buf, line, content):
-            return _line_hit(buf, line, content, end, None)[1]
+            return _line_hit(buf, line, content, after, None)[1]
         end = line
-    return state
 
 
 def scan(
@@ -236,7 +243,9 @@ def scan(
     anchor = -1  # the next ANCHOR at or after pos, when no record is open
     find = buf.find
     rfind = buf.rfind
-    line_hit = _line_hit
+    record = _RECORD.search
+    level_word = _LEVEL_WORD
+    names = _NAMES
     while pos < size:
         if state is None:
             # No record is open: nothing can happen before the next line with the anchor.
@@ -255,12 +264,43 @@ def scan(
         else:
             after = nl + 1
             end = nl - 1 if buf[nl - 1] == 0x0D else nl
-        if line > pos and not _has_record(buf, line, end):
-            state = _state_after(buf, pos, line, state)  # the record this line continues
-        hit, state = line_hit(buf, line, end, after, state)
+        # The record this line starts, if any (`_has_record`, inlined: this loop runs for
+        # every `flags` line of the log).
+        colon = find(b" : ", line, end)
+        rec = None if colon < 0 else record(buf, max(line, colon - level_word), end)
+        if rec is None:  # it continues the record of the lines before
+            if line > pos:
+                state = _state_after(buf, pos, line, state)
+            hit, state = _line_hit(buf, line, end, after, state)
+            if hit is not None:
+                hits.append(hit)
+            pos = after
+            continue
+        # A record of its own: what the lines before left open does not matter.
+        state = None
+        if anchor < line:
+            anchor = find(_ANCHOR, line, size)
+        pos = after
+        if anchor < 0 or anchor >= end:
+            continue  # no anchor on this line: no value (the common case: other flags)
+        if rec.start(_FUNC) <= anchor < rec.end(_FUNC):
+            # The line's first anchor is in its function's name, so `_line_hit` would
+            # decide by that function: the same, without searching the line again.
+            try:
+                known = names[rec.group(_FUNC)]
+            except KeyError:
+                known = _name(rec.group(_FUNC))
+            if known is None:
+                continue
+            found = _field(buf, rec.end(), end)
+            if found is None:
+                state = _Pending(*known)
+            else:
+                hits.append(Hit(line, end, after, known[0], found[0], found[1], known[1]))
+            continue
+        hit, state = _line_hit(buf, line, end, after, None)
         if hit is not None:
             hits.append(hit)
-        pos = after
     if pos < size and (state is not None or find(_ANCHOR, pos, size) >= 0):
         state = _state_after(buf, pos, size, state)
     return hits, state

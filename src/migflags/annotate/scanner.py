@@ -139,6 +139,7 @@ if not RECORD_START.startswith("(?:" + "|".join(lv.decode()[:-3] for lv in _LEVE
     raise ValueError(f"RECORD_START must start with the levels {_LEVELS}: {RECORD_START}")
 _ANCHOR = ANCHOR.encode()
 _MUST = b"flags"  # in every line that carries a value (see `scan`)
+_MUST_LINE = re.compile(re.escape(_MUST) + rb"[^\n]*")  # and the rest of its line
 if any(_MUST.decode() not in row.message for row in LOG_SOURCES if not row.functions):
     raise ValueError(f"every log source without functions must have {_MUST!r} in its message")
 
@@ -244,30 +245,30 @@ def scan(
     find = buf.find
     rfind = buf.rfind
     record = _RECORD.search
-    level_word = _LEVEL_WORD
+    must_line = _MUST_LINE.search
     names = _NAMES
     while pos < size:
         if state is None:
-            # No record is open: nothing can happen before the next line with the anchor.
+            # No record is open: nothing can happen before the next line with the anchor,
+            # and on that line, nothing before the anchor (a value comes after the name).
             if anchor < pos:
                 anchor = find(_ANCHOR, pos, size)
                 if anchor < 0:
                     return hits, None
-            pos = rfind(b"\n", pos, anchor) + 1 or pos
-        at = find(_MUST, pos, size)
-        if at < 0:
+            found_at = must_line(buf, anchor, size)
+        else:
+            found_at = must_line(buf, pos, size)
+        if found_at is None:
             break
+        at, nl = found_at.span()  # `flags` and the end of its line
         line = rfind(b"\n", pos, at) + 1 or pos
-        nl = find(b"\n", at, size)
-        if nl < 0:
+        if nl == size:
             end = after = size
         else:
             after = nl + 1
             end = nl - 1 if buf[nl - 1] == 0x0D else nl
-        # The record this line starts, if any (`_has_record`, inlined: this loop runs for
-        # every `flags` line of the log).
-        colon = find(b" : ", line, end)
-        rec = None if colon < 0 else record(buf, max(line, colon - level_word), end)
+        # The record this line starts, if any (this loop runs for every `flags` line).
+        rec = record(buf, line, end)
         if rec is None:  # it continues the record of the lines before
             if line > pos:
                 state = _state_after(buf, pos, line, state)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from migflags.check import check_all
+from migflags.check import _check_flags
 from migflags.core import TOO_NEW, decode
-from migflags.model import Request, Result
+from migflags.model import Result
 from migflags.render.words import symbolic
 from migflags.tables.flags import FLAG_MASK, FLAGS
 from migflags.tables.log_sources import Base
@@ -88,14 +88,15 @@ def _since(version: LibvirtVersion) -> int:
 def _error_ids(number: int, version: LibvirtVersion) -> list[str]:
     """The ids of the error-level problems of `Decoded.result`, in its order (with
     repeats): what `core.analyse` puts together for a flags value (its release check, the
-    unknown bits, then `check_all`, sorted stably by layer), without the rest of the
-    `Result`. tests/test_annotate.py holds it to `decode`."""
+    unknown bits, then the rules, sorted stably by layer), without the rest of the `Result`
+    and without the rules that cannot fire on flags alone (`check._check_flags`).
+    tests/test_annotate.py holds it to `decode`."""
     found: list[tuple[int, str]] = []
     if number & _since(version):
         found.append((_RANK[_VIRSH], TOO_NEW))  # one per flag; the ids are joined once
     if number & ~FLAG_MASK:
         found.append((_RANK[Layer.QEMU.value], _UNKNOWN_BITS))
-    problems, _ = check_all(Request(flags=number), version)
+    problems, _ = _check_flags(number, version, problems_only=True)
     found += [(_RANK[p.layer], p.rule) for p in problems if p.is_error and p.layer != _VIRSH]
     found.sort(key=lambda pair: pair[0])
     return [rule for _, rule in found]

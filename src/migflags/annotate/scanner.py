@@ -246,6 +246,9 @@ def scan(
     rfind = buf.rfind
     record = _RECORD.search
     must_line = _MUST_LINE.search
+    value_search = _VALUE.search
+    word = _WORD
+    new_hit = tuple.__new__
     names = _NAMES
     while pos < size:
         if state is None:
@@ -284,16 +287,22 @@ def scan(
         pos = after
         if anchor < 0 or anchor >= end:
             continue  # no anchor on this line: no value (the common case: other flags)
-        if rec.start(_FUNC) <= anchor < rec.end(_FUNC):
+        name_start, name_end = rec.span(_FUNC)
+        if name_start <= anchor < name_end:
             # The line's first anchor is in its function's name, so `_line_hit` would
             # decide by that function: the same, without searching the line again.
-            try:
-                known = names[rec.group(_FUNC)]
-            except KeyError:
-                known = _name(rec.group(_FUNC))
+            name = buf[name_start:name_end]
+            known = names[name] if name in names else _name(name)
             if known is None:
                 continue
-            found = _field(buf, rec.end(), end)
+            value = value_search(buf, name_end, end)
+            if value is not None and buf[value.start() - 1] not in word:
+                # a bare `flags=` field (`_field`'s first case, the common one)
+                hits.append(new_hit(
+                    Hit, (line, end, after, known[0], _BARE_NAME, value[_VALUE_GROUP], known[1])
+                ))
+                continue
+            found = _field(buf, name_end, end)
             if found is None:
                 state = _Pending(*known)
             else:

@@ -139,7 +139,6 @@ if not RECORD_START.startswith("(?:" + "|".join(lv.decode()[:-3] for lv in _LEVE
     raise ValueError(f"RECORD_START must start with the levels {_LEVELS}: {RECORD_START}")
 _ANCHOR = ANCHOR.encode()
 _MUST = b"flags"  # in every line that carries a value (see `scan`)
-_MUST_LINE = re.compile(re.escape(_MUST) + rb"[^\n]*")  # and the rest of its line
 if any(_MUST.decode() not in row.message for row in LOG_SOURCES if not row.functions):
     raise ValueError(f"every log source without functions must have {_MUST!r} in its message")
 
@@ -245,7 +244,6 @@ def scan(
     find = buf.find
     rfind = buf.rfind
     record = _RECORD.search
-    must_line = _MUST_LINE.search
     value_search = _VALUE.search
     word = _WORD
     new_hit = tuple.__new__
@@ -258,14 +256,14 @@ def scan(
                 anchor = find(_ANCHOR, pos, size)
                 if anchor < 0:
                     return hits, None
-            found_at = must_line(buf, anchor, size)
+            at = find(_MUST, anchor, size)
         else:
-            found_at = must_line(buf, pos, size)
-        if found_at is None:
+            at = find(_MUST, pos, size)
+        if at < 0:
             break
-        at, nl = found_at.span()  # `flags` and the end of its line
         line = rfind(b"\n", pos, at) + 1 or pos
-        if nl == size:
+        nl = find(b"\n", at, size)
+        if nl < 0:
             end = after = size
         else:
             after = nl + 1
@@ -275,10 +273,18 @@ def scan(
         if rec is None:  # it continues the record of the lines before
             if line > pos:
                 state = _state_after(buf, pos, line, state)
-            hit, state = _line_hit(buf, line, end, after, state)
-            if hit is not None:
-                hits.append(hit)
             pos = after
+            if state is None:  # only another source's message can be here (CloudStack)
+                hit, state = _line_hit(buf, line, end, after, None)
+                if hit is not None:
+                    hits.append(hit)
+                continue
+            # `_line_hit` on a line of an open record, which is known to start none
+            found = _field(buf, line, end)
+            if found is not None:
+                hits.append(Hit(line, end, after, state.function, found[0], found[1],
+                                state.source))
+                state = None
             continue
         # A record of its own: what the lines before left open does not matter.
         state = None

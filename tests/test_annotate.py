@@ -5,6 +5,7 @@ stdin, --only, --json, --color, exit statuses, one-line errors, no Rich)."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
@@ -519,3 +520,43 @@ def test_virsh_option_rules_do_not_mark_logged_values() -> None:
     log came through the API, maybe not from virsh, so it is not marked for that."""
     assert any(p.layer == "virsh" for p in decode(0x40B).problems)
     assert "!" not in Decoder()(b"0x40b", Base.LIBVIRT).plain.decode()
+
+
+def test_standard_output_gets_the_same_bytes_as_annotate_bytes(tmp_path: Path) -> None:
+    """On a real file descriptor the stretches between values go out by `os.writev`: the
+    output is still `annotate_bytes`' byte for byte, long lines (written through the
+    buffer) in their place."""
+    _, example = EXAMPLES[0]
+    long_line = example.text.encode() + b", " + b"x" * (ann.MAX_LINE + 3 * ann.BLOCK)
+    data = (_log(example.text) + b"plain line, flags=0x1\n") * 30000 + long_line + b"\n"
+    data += _log(example.text) * 10
+    log = tmp_path / "in.log"
+    log.write_bytes(data)
+    out = tmp_path / "out.log"
+    with out.open("wb") as handle:
+        done = subprocess.run([sys.executable, "-m", "migflags", "annotate", str(log)],
+                              stdout=handle, stderr=subprocess.PIPE, check=False)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    assert out.read_bytes() == annotate_bytes(data)
+
+
+def test_writing_in_part_goes_on_where_it_stopped(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`os.writev` may write less than it was given: the rest follows, in order, also past
+    the limit of pieces per call."""
+
+    calls = []
+
+    def writev_seven_bytes(fd: int, buffers: list[bytes | memoryview]) -> int:
+        calls.append(len(buffers))
+        assert len(calls) < 10_000, "no progress"
+        return os.write(fd, b"".join(bytes(piece) for piece in buffers)[:7])
+
+    monkeypatch.setattr(writers.os, "writev", writev_seven_bytes)
+    pieces: list[bytes | memoryview] = [f"piece {i};".encode() for i in range(3000)]
+    pieces.append(memoryview(b"the end"))
+    path = tmp_path / "out"
+    with path.open("wb") as handle:
+        writers._write_all(handle.fileno(), list(pieces))
+    assert path.read_bytes() == b"".join(bytes(piece) for piece in pieces)
+    assert max(calls) == writers._IOV_MAX

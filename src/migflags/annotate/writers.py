@@ -4,7 +4,6 @@ hits from `migflags.annotate.stream` and writes one format."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -294,6 +293,8 @@ class _Json(_Writer):
     count_lines = True
 
     def record(self, hit: Hit, line: int) -> bytes:
+        import json
+
         from migflags.render import json_doc  # only in this mode: annotate stays light
 
         decoded = self._decoded(hit)

@@ -1,21 +1,27 @@
 """Throughput and memory of `migflags annotate` on a libvirt log shaped like a real one.
 
-Two kinds of generated log (`--shape`):
+Three kinds of generated log (`--shape`):
 
-* ``real`` (the default): a daemon debug log as libvirtd writes it during migrations, with
-  log filters like ``1:qemu 1:libvirt``. The filler is real: every record of
-  ``benchmarks/data/virsh-9.0.0-debug.log`` (captured from the real virsh 9.0.0 with
-  LIBVIRT_DEBUG=1 against test:///default: list, dominfo, dumpxml with its multi-line XML,
-  domjobinfo, migrate-getspeed/setspeed, ..., and one `migrate --live --p2p ...`), together
-  with QEMU-driver lines written in the shape of libvirt 9.0.0's debug messages
-  (`_DAEMON_LINES`). About 8% of the lines come from `qemuMigration*` functions and carry no
-  flags field (`_MIGRATION_NO_FLAGS`: job status, capabilities, parameters, cookies, each
-  `params[...]` of a migration API call), about 4% are other APIs' `flags=` lines, 0.2% are
-  migration-named tuning calls whose flags are no migration flags, and about 1% are
-  migration records in every format of `migflags.tables.log_sources`, whose values are
-  mostly (90%) one of the few dozen in `COMMON_VALUES` and otherwise random.
-* ``old``: the log this benchmark used before (synthetic filler that rarely names a
-  migration function), kept to compare with.
+* ``real`` (the default): every record is a record of the real daemon debug logs in
+  ``tests/data/realqemu-logs/*.log.xz``, which the real-QEMU tier recorded (libvirt 9.0.0 and
+  12.9.0, the source and the destination libvirtd, log filters ``1:qemu 1:libvirt``, during
+  p2p, storage-copy, offline and refused migrations; anonymised). Their records are sorted
+  by what annotate sees in them (`real_records`) and drawn so that, of the lines, about 1%
+  are migration records with a flags value (their value replaced: 90% one of the few dozen
+  `COMMON_VALUES`, the rest random), 4% other functions' ``flags=`` fields, 0.2%
+  migration-named lines whose flags are no migration flags (the QEMU monitor's migrate
+  commands, and the tuning calls of `NOT_MIGRATION_FLAGS` captured from real virsh), 8%
+  records that name a migration function (``qemuMigrationParamsFromFlags``,
+  ``qemuMigrationCapsCheck``, ``virDomainMigratePrepare3Params : params[...]``, ...) without a
+  flags value (about 3% in the recorded logs: more than there, to be safe), and the rest the
+  recorded logs' other records (QEMU monitor traffic with its multi-line messages, jobs,
+  events, connections).
+* ``modelled``: the previous default, kept to compare with: real virsh 9.0.0 client debug
+  records (``benchmarks/data/virsh-9.0.0-debug.log``) mixed with QEMU-driver lines written in
+  the shape of libvirt 9.0.0's debug messages (`_DAEMON_LINES`, `_MODELLED_NO_FLAGS`) and
+  the migration records of `migflags.tables.log_sources`.
+* ``old``: the log this benchmark used first (synthetic filler that rarely names a
+  migration function).
 
 Then, in the same run and interleaved (annotate, grep, annotate, grep, ...), it times
 
@@ -23,15 +29,17 @@ Then, in the same run and interleaved (annotate, grep, annotate, grep, ...), it 
 
 and prints, for wall and for CPU time, the median of the per-pair ratios and the ratio of the
 best runs (the target is <= 3). The machine may be busy: the medians of interleaved pairs and
-the CPU ratio are the figures to trust, and `--instructions` adds the deterministic one, the
-instruction counts of both commands under valgrind's callgrind on a smaller log of the same
-shape (`--instructions-mb`, default 8).
+the CPU ratio are the figures to trust. `--instructions` adds the deterministic one: the
+instructions both commands execute under valgrind's callgrind on the same log (grep writing
+to a pipe, as when timed: on /dev/null GNU grep stops at the first match), and on an empty
+log to show what start-up costs. Counting a 200 MiB log takes a few minutes;
+`--instructions-mb N` counts on a log of N MiB instead, where start-up weighs more.
 
 With --memory it also measures the peak RSS of `migflags annotate` on a larger file (default
 1 GiB; the target is < 64 MiB). Every generated file is deleted at the end.
 
-    python benchmarks/annotate_throughput.py [--shape real|old|both] [--size-mb 200] \
-        [--runs 5] [--instructions [--instructions-mb 8]] [--memory [--memory-mb 1024]]
+    python benchmarks/annotate_throughput.py [--shape real|modelled|old|all] [--size-mb 200] \
+        [--runs 5] [--instructions [--instructions-mb N]] [--memory [--memory-mb 1024]]
 """
 
 from __future__ import annotations
@@ -154,7 +162,7 @@ _VM = "vm=0x7f3a5c0a8b70"
 # Lines of migration functions without a flags field, in the shape of the debug messages of
 # libvirt 9.0.0's QEMU driver and public API (each `params[...]` line is what the API logs
 # for one typed parameter, under its own function name).
-_MIGRATION_NO_FLAGS = (
+_MODELLED_NO_FLAGS = (
     _T + "qemuMigrationSrcWaitForCompletion:1954 : Migration job status: active",
     _T + "qemuMigrationAnyFetchStats:1790 : Fetching migration statistics",
     _T + "qemuMigrationAnyCompleted:1867 : Migration switched to post-copy",
@@ -259,7 +267,7 @@ def make_real_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
             elif (draw := draw - OTHER_FLAGS_SHARE) < TUNING_SHARE:
                 text = rng.choice(tuning)
             elif (draw := draw - TUNING_SHARE) < NO_FLAGS_SHARE:
-                text = rng.choice(_MIGRATION_NO_FLAGS).format(t=_timestamp(n), tid=4021 + n % 7)
+                text = rng.choice(_MODELLED_NO_FLAGS).format(t=_timestamp(n), tid=4021 + n % 7)
             elif rng.random() < DAEMON_SHARE:
                 text = rng.choice(_DAEMON_LINES).format(t=_timestamp(n), tid=4021 + n % 7, n=n)
             else:
@@ -275,7 +283,95 @@ def make_real_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
     return lines, records
 
 
-SHAPES = {"real": make_real_log, "old": make_log}
+# ------------------------------------------------------------------ the real-filler log
+
+REAL_LOGS = Path(__file__).parent.parent / "tests" / "data" / "realqemu-logs"
+# Shares of the lines (see `real_records` for the kinds; the rest is "filler").
+REAL_SHARES = {
+    "migration": 0.01,  # migration records with a flags value
+    "other_flags": 0.04,  # other functions' flags fields
+    "tuning": 0.002,  # migration-named lines whose flags are no migration flags
+    "no_flags": 0.08,  # records that name a migration function, without a flags value
+}
+
+
+def real_records() -> dict[str, list[str]]:
+    """The records of the real daemon logs in REAL_LOGS, sorted by what annotate sees in them:
+    "migration" (a migration flags value), "tuning" (a migration-named line whose flags are
+    none: NOT_MIGRATION_FLAGS), "other_flags" (another function's flags field), "no_flags"
+    (names a migration function (ANCHOR), no flags field) and "filler" (the rest)."""
+    import lzma
+
+    from migflags.annotate import find_hits
+
+    paths = sorted(REAL_LOGS.glob("*.log.xz"))
+    if not paths:
+        raise SystemExit(f"no real daemon logs in {REAL_LOGS}")
+    found: dict[str, list[str]] = {
+        "migration": [], "tuning": [], "other_flags": [], "no_flags": [], "filler": []
+    }
+    for path in paths:
+        with lzma.open(path, "rt", encoding="utf-8") as handle:
+            for rec in _records(handle.read()):
+                if find_hits(rec.encode()):
+                    kind = "migration"
+                elif _FLAGS_FIELD.search(rec):
+                    kind = "tuning" if ANCHOR in rec.split("\n", 1)[0] else "other_flags"
+                elif ANCHOR in rec:
+                    kind = "no_flags"
+                else:
+                    kind = "filler"
+                found[kind].append(rec)
+    return found
+
+
+def make_real_filler_log(path: Path, size: int, seed: int = 1) -> tuple[int, int]:
+    """The default shape (`--shape real`): every record comes from the real daemon logs of
+    REAL_LOGS, drawn so that the kinds of REAL_SHARES make those shares of the lines; the migration
+    records carry values drawn from COMMON_VALUES (90%) or random ones. Write about `size`
+    bytes to `path`; return (lines, migration records)."""
+    rng = random.Random(seed)
+    real = real_records()
+    # Migration-named lines whose flags are no migration flags: the real logs' own (the QEMU
+    # monitor's migrate commands) and the tuning calls captured from real virsh.
+    real["tuning"] += [t for row in NOT_MIGRATION_FLAGS for t in row.examples]
+    # Each record of a kind of REAL_SHARES has one line that counts (its flags field, or
+    # its function name); a record of kind k is drawn with probability share_k * L, where L
+    # is the mean number of lines per record drawn, so that the counted lines of kind k make
+    # share_k of all lines.
+    def mean_lines(kind: str) -> float:
+        return sum(r.count("\n") + 1 for r in real[kind]) / len(real[kind])
+
+    total = sum(REAL_SHARES.values())
+    mean = mean_lines("filler") / (
+        1 + total * mean_lines("filler")
+        - sum(share * mean_lines(kind) for kind, share in REAL_SHARES.items())
+    )
+    kinds = [*REAL_SHARES, "filler"]
+    weights = [*(share * mean for share in REAL_SHARES.values()), 1 - total * mean]
+    lines = records = written = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        batch: list[str] = []
+        while written < size:
+            kind = rng.choices(kinds, weights)[0]
+            text = rng.choice(real[kind])
+            if kind == "migration":
+                value = (rng.choice(COMMON_VALUES) if rng.random() < COMMON_SHARE
+                         else rng.getrandbits(rng.choice((8, 16, 21, 21, 24))))
+                text = _with_value(text, value)
+                records += 1
+            batch.append(text)
+            lines += text.count("\n") + 1
+            written += len(text) + 1
+            if len(batch) >= 4096:
+                out.write("\n".join(batch) + "\n")
+                batch.clear()
+        if batch:
+            out.write("\n".join(batch) + "\n")
+    return lines, records
+
+
+SHAPES = {"real": make_real_filler_log, "modelled": make_real_log, "old": make_log}
 
 
 # ------------------------------------------------------------------ measuring
@@ -321,8 +417,17 @@ def _instructions(log: Path) -> tuple[int, int]:
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     annotate = instructions.count([*_migflags(), "annotate", str(log)], env)
-    grep = instructions.count(["grep", "-c", "flags=", str(log)], env)
-    return annotate, grep
+    # grep's output goes to a pipe here too (`instructions.count` sends it to /dev/null,
+    # where GNU grep stops at the first match and counts next to nothing).
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+         "grep", "-c", "flags=", str(log)],
+        stdin=subprocess.DEVNULL, capture_output=True, env=env, check=False,
+    )
+    found = re.search(rb"Collected : (\d+)", done.stderr)
+    if found is None or not done.stdout.strip().isdigit():
+        raise SystemExit(f"valgrind gave no instruction count for grep: {done.stderr[-300:]!r}")
+    return annotate, int(found.group(1))
 
 
 def peak_rss_mib(log: Path) -> float:
@@ -360,18 +465,20 @@ def _report(log: Path, lines: int, records: int, runs: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shape", choices=[*SHAPES, "both"], default="real")
+    parser.add_argument("--shape", choices=[*SHAPES, "all"], default="real")
     parser.add_argument("--size-mb", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--instructions", action="store_true",
-                        help="also count instructions (valgrind) on a smaller log")
-    parser.add_argument("--instructions-mb", type=int, default=8)
+                        help="also count instructions (valgrind), on the same log")
+    parser.add_argument("--instructions-mb", type=int, default=0,
+                        help="count them on a log of this size instead (quicker, but the "
+                        "start-up weighs more on a small log)")
     parser.add_argument("--memory", action="store_true", help="also measure peak RSS")
     parser.add_argument("--memory-mb", type=int, default=1024)
     parser.add_argument("--dir", default=None, help="where to write the temporary logs")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="migflags-bench-", dir=args.dir))
-    shapes = list(SHAPES) if args.shape == "both" else [args.shape]
+    shapes = list(SHAPES) if args.shape == "all" else [args.shape]
     status = 0
     try:
         for shape in shapes:
@@ -381,14 +488,23 @@ def main() -> int:
             lines, records = make(log, args.size_mb << 20)
             ratio = _report(log, lines, records, args.runs)
             status |= 0 if ratio <= 3 else 1
-            log.unlink()
             if args.instructions:
-                small = tmp / f"{shape}-small.log"
-                make(small, args.instructions_mb << 20)
-                mine, grep = _instructions(small)
-                print(f"  instructions on {small.stat().st_size / 2**20:.0f} MiB: annotate "
-                      f"{mine / 1e6:.0f} M, grep {grep / 1e6:.0f} M, ratio {mine / grep:.2f}")
-                small.unlink()
+                counted = log
+                if args.instructions_mb and args.instructions_mb != args.size_mb:
+                    counted = tmp / f"{shape}-counted.log"
+                    make(counted, args.instructions_mb << 20)
+                empty = tmp / "empty.log"
+                empty.touch()
+                start, grep_start = _instructions(empty)
+                mine, grep = _instructions(counted)
+                print(f"  instructions on {counted.stat().st_size / 2**20:.0f} MiB: annotate "
+                      f"{mine / 1e6:.0f} M, grep {grep / 1e6:.0f} M, ratio {mine / grep:.2f} "
+                      f"(target <= 3; on an empty log: annotate {start / 1e6:.0f} M, "
+                      f"grep {grep_start / 1e6:.1f} M)")
+                status |= 0 if mine <= 3 * grep else 1
+                if counted != log:
+                    counted.unlink()
+            log.unlink()
             if args.memory:
                 big = tmp / f"{shape}-big.log"
                 make(big, args.memory_mb << 20)

@@ -5,6 +5,8 @@ stdin, --only, --json, --color, exit statuses, one-line errors, no Rich)."""
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
 import subprocess
 import sys
@@ -26,6 +28,7 @@ from migflags.annotate import (
     strip_annotations,
     writers,
 )
+from migflags.check import _check_flags
 from migflags.cli import main
 from migflags.core import decode
 from migflags.render.words import symbolic
@@ -39,7 +42,7 @@ from migflags.tables.log_sources import (
     Example,
     LogSource,
 )
-from migflags.versions import LibvirtVersion
+from migflags.versions import NEWEST, LibvirtVersion
 
 EXAMPLES = [(row, ex) for row in LOG_SOURCES for ex in row.examples]
 EXAMPLE_IDS = [f"{row.name}:{ex.function}:{i}" for i, (row, ex) in enumerate(EXAMPLES)]
@@ -250,6 +253,49 @@ def test_the_libvirt_version_is_the_one_checked_against() -> None:
     text = hex(newest.value | 1).encode()
     assert "!" not in Decoder()(text, Base.LIBVIRT).plain.decode()
     assert "!" in Decoder(old)(text, Base.LIBVIRT).plain.decode()
+
+
+def _body_from_decode(value: int, version: LibvirtVersion) -> tuple[str, bool]:
+    """The annotation body and whether it is an error, from the whole `decode` (without the
+    virsh option checks a logged value never went through, but with too-new)."""
+    problems = [p for p in decode(value, version).problems
+                if p.layer != "virsh" or p.rule == "too-new"]
+    errors = [p.rule for p in problems if p.is_error]
+    body = symbolic(value) + (" !" + ",".join(dict.fromkeys(errors)) if errors else "")
+    return body, bool(errors)
+
+
+def _values_to_compare() -> list[int]:
+    rng = random.Random(14)
+    values = [0, UNKNOWN, UNKNOWN | 0x1B]
+    values += [row.value for row in FLAGS]
+    values += [row.value | 0x1B for row in FLAGS] + [row.value | 0x41 for row in FLAGS]
+    values += [rng.getrandbits(rng.choice((8, 16, 21, 24, 32))) for _ in range(400)]
+    return values
+
+
+@pytest.mark.parametrize(
+    "version", [NEWEST, LibvirtVersion(9, 0, 0), LibvirtVersion(6, 0, 0), LibvirtVersion(1, 0, 0)],
+    ids=str,
+)
+def test_the_annotation_says_what_decode_says(version: LibvirtVersion) -> None:
+    """Annotate makes its body from the error ids alone (`decoder._error_ids`), and the whole
+    `Result` only when asked: both must say what `decode` says, value by value."""
+    decoder = Decoder(version)
+    for value in _values_to_compare():
+        decoded = decoder(hex(value).encode(), Base.LIBVIRT)
+        body, has_errors = _body_from_decode(value, version)
+        assert (decoded.body.decode(), decoded.has_errors) == (body, has_errors), hex(value)
+        assert decoded.has_unknown_bits == bool(value & ~FLAG_MASK)
+        # the rules it skips (`problems_only`) can only be unchecked, never a problem
+        assert _check_flags(value, version, problems_only=True)[0] == _check_flags(
+            value, version)[0]
+        result = decoded.result
+        assert result is not None and result.value == value
+        assert [p.rule for p in result.problems if p.is_error] == [
+            p.rule for p in decode(value, version).problems
+            if p.is_error and (p.layer != "virsh" or p.rule == "too-new")
+        ]
 
 
 # ------------------------------------------------------------------ lines longer than a block
@@ -474,3 +520,43 @@ def test_virsh_option_rules_do_not_mark_logged_values() -> None:
     log came through the API, maybe not from virsh, so it is not marked for that."""
     assert any(p.layer == "virsh" for p in decode(0x40B).problems)
     assert "!" not in Decoder()(b"0x40b", Base.LIBVIRT).plain.decode()
+
+
+def test_standard_output_gets_the_same_bytes_as_annotate_bytes(tmp_path: Path) -> None:
+    """On a real file descriptor the stretches between values go out by `os.writev`: the
+    output is still `annotate_bytes`' byte for byte, long lines (written through the
+    buffer) in their place."""
+    _, example = EXAMPLES[0]
+    long_line = example.text.encode() + b", " + b"x" * (ann.MAX_LINE + 3 * ann.BLOCK)
+    data = (_log(example.text) + b"plain line, flags=0x1\n") * 30000 + long_line + b"\n"
+    data += _log(example.text) * 10
+    log = tmp_path / "in.log"
+    log.write_bytes(data)
+    out = tmp_path / "out.log"
+    with out.open("wb") as handle:
+        done = subprocess.run([sys.executable, "-m", "migflags", "annotate", str(log)],
+                              stdout=handle, stderr=subprocess.PIPE, check=False)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    assert out.read_bytes() == annotate_bytes(data)
+
+
+def test_writing_in_part_goes_on_where_it_stopped(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`os.writev` may write less than it was given: the rest follows, in order, also past
+    the limit of pieces per call."""
+
+    calls = []
+
+    def writev_seven_bytes(fd: int, buffers: list[bytes | memoryview]) -> int:
+        calls.append(len(buffers))
+        assert len(calls) < 10_000, "no progress"
+        return os.write(fd, b"".join(bytes(piece) for piece in buffers)[:7])
+
+    monkeypatch.setattr(writers.os, "writev", writev_seven_bytes)
+    pieces: list[bytes | memoryview] = [f"piece {i};".encode() for i in range(3000)]
+    pieces.append(memoryview(b"the end"))
+    path = tmp_path / "out"
+    with path.open("wb") as handle:
+        writers._write_all(handle.fileno(), list(pieces))
+    assert path.read_bytes() == b"".join(bytes(piece) for piece in pieces)
+    assert max(calls) == writers._IOV_MAX

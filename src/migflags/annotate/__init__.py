@@ -27,12 +27,17 @@ the annotated lines: that is how `strip_annotations` gives back the input byte f
 How it stays fast and small
 ---------------------------
 The input is read in blocks of `BLOCK` bytes. Every line that carries a value contains
-``flags``, so each block is searched for that word with `bytes.find` (C speed); only the lines
-it finds are parsed, and everything between them is written through as it is. A stretch
-between two such lines is looked at again only when it names a migration function (`ANCHOR`)
-and the next line continues a record. A line longer than `MAX_LINE` is not held in memory:
-its first `MAX_LINE` bytes decide, the rest streams through with the last `HOLD` bytes kept
-back for the annotation. Decodings are cached per value.
+``flags``, and every record that carries one names a migration function (`ANCHOR`, in the
+name or, for CloudStack, in the message), so each block is searched with `bytes.find` and one
+regex with a literal prefix (C speed) by turns: the next anchor, then the next ``flags`` from
+it. Only the ``flags`` lines found so are looked at, and one of them without the anchor costs a
+regex search (does it start a record?) and the search for the next anchor; everything between
+them is written through as it is. The lines in between are looked at again only when a
+``flags`` line continues a record (found by going back from one `` : `` to the one before).
+A line longer than `MAX_LINE` is not held in memory: its first `MAX_LINE` bytes decide, the
+rest streams through with the last `HOLD` bytes kept back for the annotation. Decodings are
+cached per value, and a new value's annotation needs only the ids of its error-level problems
+(the whole `Result` is built only for ``--json``).
 
 The parts: `scanner` finds the lines (and is the only part that knows the log formats, from
 `migflags.tables.log_sources`), `decoder` turns a value into its annotation and caches it,

@@ -38,6 +38,7 @@ def _candidate_pattern() -> bytes:
 
 _CANDIDATE = re.compile(_candidate_pattern())
 _RECORD = re.compile(RECORD_START.encode())
+_FUNC = _RECORD.groupindex["func"]
 _VALUE = re.compile(FLAGS_VALUE.encode())
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _BARE_NAME = "flags"  # a field name of its own: FIELD_NAMES' shortest, which the others end with
@@ -205,16 +206,22 @@ def _state_after(buf: bytes, start: int, stop: int, state: _Pending | None) -> _
     Such a line never carries a value, so only the last line that starts a record matters
     (a migration function's line leaves its record open); when none does, `state` goes on.
     """
-    end = stop
-    while end > start:
-        line = buf.rfind(b"\n", start, end - 1) + 1 or start
-        content = end - 1 if buf[end - 1] == 0x0A else end
+    end = stop  # lines from `end` on hold no record
+    while True:
+        # A record has ` : ` in it: go back from one ` : ` to the next, not line by line
+        # (a multi-line message, like the XML of a migration cookie, has none).
+        colon = buf.rfind(b" : ", start, end)
+        if colon < 0:
+            return state
+        line = buf.rfind(b"\n", start, colon) + 1 or start
+        nl = buf.find(b"\n", colon, stop)
+        after = stop if nl < 0 else nl + 1
+        content = after - 1 if buf[after - 1] == 0x0A else after
         if content > line and buf[content - 1] == 0x0D:
             content -= 1
         if _has_record(buf, line, content):
-            return _line_hit(buf, line, content, end, None)[1]
+            return _line_hit(buf, line, content, after, None)[1]
         end = line
-    return state
 
 
 def scan(
@@ -236,16 +243,22 @@ def scan(
     anchor = -1  # the next ANCHOR at or after pos, when no record is open
     find = buf.find
     rfind = buf.rfind
-    line_hit = _line_hit
+    record = _RECORD.search
+    value_search = _VALUE.search
+    word = _WORD
+    new_hit = tuple.__new__
+    names = _NAMES
     while pos < size:
         if state is None:
-            # No record is open: nothing can happen before the next line with the anchor.
+            # No record is open: nothing can happen before the next line with the anchor,
+            # and on that line, nothing before the anchor (a value comes after the name).
             if anchor < pos:
                 anchor = find(_ANCHOR, pos, size)
                 if anchor < 0:
                     return hits, None
-            pos = rfind(b"\n", pos, anchor) + 1 or pos
-        at = find(_MUST, pos, size)
+            at = find(_MUST, anchor, size)
+        else:
+            at = find(_MUST, pos, size)
         if at < 0:
             break
         line = rfind(b"\n", pos, at) + 1 or pos
@@ -255,12 +268,55 @@ def scan(
         else:
             after = nl + 1
             end = nl - 1 if buf[nl - 1] == 0x0D else nl
-        if line > pos and not _has_record(buf, line, end):
-            state = _state_after(buf, pos, line, state)  # the record this line continues
-        hit, state = line_hit(buf, line, end, after, state)
+        # The record this line starts, if any (this loop runs for every `flags` line).
+        rec = record(buf, line, end)
+        if rec is None:  # it continues the record of the lines before
+            if line > pos:
+                state = _state_after(buf, pos, line, state)
+            pos = after
+            if state is None:  # only another source's message can be here (CloudStack)
+                hit, state = _line_hit(buf, line, end, after, None)
+                if hit is not None:
+                    hits.append(hit)
+                continue
+            # `_line_hit` on a line of an open record, which is known to start none
+            found = _field(buf, line, end)
+            if found is not None:
+                hits.append(Hit(line, end, after, state.function, found[0], found[1],
+                                state.source))
+                state = None
+            continue
+        # A record of its own: what the lines before left open does not matter.
+        state = None
+        if anchor < line:
+            anchor = find(_ANCHOR, line, size)
+        pos = after
+        if anchor < 0 or anchor >= end:
+            continue  # no anchor on this line: no value (the common case: other flags)
+        name_start, name_end = rec.span(_FUNC)
+        if name_start <= anchor < name_end:
+            # The line's first anchor is in its function's name, so `_line_hit` would
+            # decide by that function: the same, without searching the line again.
+            name = buf[name_start:name_end]
+            known = names[name] if name in names else _name(name)
+            if known is None:
+                continue
+            value = value_search(buf, name_end, end)
+            if value is not None and buf[value.start() - 1] not in word:
+                # a bare `flags=` field (`_field`'s first case, the common one)
+                hits.append(new_hit(
+                    Hit, (line, end, after, known[0], _BARE_NAME, value[_VALUE_GROUP], known[1])
+                ))
+                continue
+            found = _field(buf, name_end, end)
+            if found is None:
+                state = _Pending(*known)
+            else:
+                hits.append(Hit(line, end, after, known[0], found[0], found[1], known[1]))
+            continue
+        hit, state = _line_hit(buf, line, end, after, None)
         if hit is not None:
             hits.append(hit)
-        pos = after
     if pos < size and (state is not None or find(_ANCHOR, pos, size) >= 0):
         state = _state_after(buf, pos, size, state)
     return hits, state

@@ -3,7 +3,8 @@ hits from `migflags.annotate.stream` and writes one format."""
 
 from __future__ import annotations
 
-import json
+import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -124,14 +125,57 @@ def _edited(buf: bytes, start: int, stop: int, edits: list[tuple[int, int, bytes
     return b"".join(pieces)
 
 
+def _file_descriptor(out: Output) -> int | None:
+    """The file descriptor under `out`, if it has one (standard output does; tests' sinks
+    do not)."""
+    fileno = getattr(out, "fileno", None)
+    if fileno is None or not hasattr(os, "writev"):
+        return None
+    try:
+        fd = fileno()
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return fd if isinstance(fd, int) else None
+
+
+_IOV_MAX = 1024  # POSIX's minimum is 16; Linux and the BSDs take 1024
+
+
+def _write_all(fd: int, pieces: list[bytes | memoryview]) -> None:
+    """Write `pieces` in order with as few system calls as it takes (`os.writev`): the
+    unchanged stretches of the input go from its buffer to the kernel, not copied first
+    into an output buffer."""
+    while pieces:
+        batch = pieces[:_IOV_MAX]
+        written = os.writev(fd, batch)
+        done = 0
+        for piece in batch:
+            if written < len(piece):
+                break
+            written -= len(piece)
+            done += 1
+        pieces = pieces[done:]
+        if written:  # a piece written in part
+            pieces[0] = memoryview(pieces[0])[written:]
+
+
 class _Annotate(_Writer):
+    def __init__(self, out: Output, decoder: Decoder, options: Options, name: str,
+                 summary: Summary) -> None:
+        super().__init__(out, decoder, options, name, summary)
+        self.fd = _file_descriptor(out)
+
     def buffer(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
         if self.options.why:
             self._buffer_why(buf, start, stop, hits)
             return
         view = memoryview(buf)
         if not hits:
-            self.out.write(view[start:stop])
+            if self.fd is None:
+                self.out.write(view[start:stop])
+            else:
+                self.out.flush()
+                _write_all(self.fd, [view[start:stop]])
             view.release()
             return
         write = self.out.write
@@ -149,8 +193,12 @@ class _Annotate(_Writer):
             last = hit.end
         add(view[last:stop])
         self.lines += len(hits)
-        for piece in pieces:  # into the output buffer (the command gives stdout a large one)
-            write(piece)
+        if self.fd is None:
+            for piece in pieces:
+                write(piece)
+        else:
+            self.out.flush()  # what went through `out` before comes first
+            _write_all(self.fd, pieces)
         view.release()
 
     def _buffer_why(self, buf: bytes, start: int, stop: int, hits: list[Hit]) -> None:
@@ -245,6 +293,8 @@ class _Json(_Writer):
     count_lines = True
 
     def record(self, hit: Hit, line: int) -> bytes:
+        import json
+
         from migflags.render import json_doc  # only in this mode: annotate stays light
 
         decoded = self._decoded(hit)

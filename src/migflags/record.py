@@ -48,9 +48,14 @@ else:
             return property(itemgetter(index), doc=doc)
 
     def _new(cls: Any, *args: Any, **kwargs: Any) -> Any:
-        if kwargs or len(args) != len(cls._fields):
-            args = _bind(cls, args, kwargs)
-        return tuple.__new__(cls, args)
+        if not kwargs:  # positional, the trailing fields left to their defaults (`Hit()`)
+            missing = len(cls._fields) - len(args)
+            if not missing:
+                return tuple.__new__(cls, args)
+            tail = cls._tail_defaults
+            if 0 < missing <= len(tail):
+                return tuple.__new__(cls, args + tail[len(tail) - missing:])
+        return tuple.__new__(cls, _bind(cls, args, kwargs))
 
     def _bind(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
         """The field values of a call with keywords or with fields left to their defaults;
@@ -108,6 +113,7 @@ else:
                 "__slots__": (),
                 "_fields": fields,
                 "_field_defaults": defaults,
+                "_tail_defaults": tuple(defaults.values()),  # the last fields' (in order)
                 "__match_args__": fields,
                 "__new__": _new,
                 "_make": classmethod(_make),

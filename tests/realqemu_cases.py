@@ -91,6 +91,11 @@ RULE_CASES: tuple[Case, ...] = (
              "17592186044416"}),
     _c("qemu-postcopy-bandwidth-overflow", False,
        "--live --postcopy --postcopy-bandwidth 17592186044415", {V9: M, V12: M}),
+    # --bandwidth is not range-checked (an advice rule: nothing refuses it, the limit wraps)
+    _c("advice-bandwidth-overflow", True, "--live --bandwidth 17592186044416", {V9: M, V12: M}),
+    _c("advice-bandwidth-overflow", True, "--live --p2p --bandwidth 18446744073709551615",
+       {V9: M, V12: M}),
+    _c("advice-bandwidth-overflow", False, "--live --bandwidth 17592186044415", {V9: M, V12: M}),
     _c("qemu-switchover-bandwidth-overflow", True,
        "--live --available-switchover-bandwidth 17592186044416",
        {V9: "command 'migrate' doesn't support option --available-switchover-bandwidth",

@@ -19,6 +19,7 @@ from conftest import require
 
 from migflags import complete
 from migflags.cli import main as cli
+from migflags.cli.common import FileType
 from migflags.cli.completion import COMPLETE_VAR, SHELLS, completion_script
 from migflags.parse import SEPARATORS
 from migflags.tables.flags import FLAGS
@@ -257,12 +258,13 @@ def test_choices(args: list[str], choices: str) -> None:
 
 
 def _file_arguments() -> list[tuple[str, str]]:
-    """Arguments that name files: a click.Path type, or FILE in the name or metavar."""
+    """Arguments that name files: a click.Path or migflags' FileType, or FILE in the name or
+    metavar."""
     return [
         (name, param.name or "") for name, command in sorted(cli.commands.items())
         for param in command.params
         if isinstance(param, click.Argument)
-        and (isinstance(param.type, click.Path)
+        and (isinstance(param.type, (click.Path, FileType))
              or "FILE" in f"{param.name} {param.metavar}".upper())
     ]
 

@@ -13,7 +13,7 @@ import click
 from migflags.annotate import BARE_BASES, Decoder, Input, Options, Summary, annotate_stream
 from migflags.annotate.compressed import DamagedInput, UnsupportedFormat, open_input
 from migflags.cli.base import Command
-from migflags.cli.common import lang_option, libvirt_option, resolve_lang, version_note
+from migflags.cli.common import FileType, lang_option, libvirt_option, resolve_lang, version_note
 from migflags.errors import InputError
 from migflags.exits import OK, PROBLEMS
 from migflags.text import Text
@@ -120,9 +120,8 @@ def _plain(src: Input, path: str) -> Input:
     return plain
 
 
-class _FilePath(click.Path):
-    """click.Path (so shells complete file names) that also refuses a NUL in a name cleanly:
-    Click's own check lets os.stat's ValueError escape as a traceback."""
+class _FilePath(FileType):
+    """A file name, completed as one, that refuses a NUL in the name in one line."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and "\0" in value:
@@ -131,7 +130,7 @@ class _FilePath(click.Path):
 
 
 @click.command("annotate", cls=Command, help=_DOC)
-@click.argument("files", nargs=-1, metavar="[FILE]...", type=_FilePath(allow_dash=True))
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=_FilePath())
 @click.option("--only", is_flag=True, help=_ONLY)
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",

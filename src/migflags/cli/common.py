@@ -175,10 +175,10 @@ class QemuVersionType(click.ParamType):  # type: ignore[type-arg]
                       "7.2.0", param, ctx)
 
 
-class _FileType(click.ParamType):  # type: ignore[type-arg]
-    """A file name, completed as one; opening and reading it is `guest_from_cli`'s job (a
-    directory or a missing file is one line, exit 2). Not `click.Path`, whose constructor asks
-    gettext for its name on every start-up (see `cli/base.py`)."""
+class FileType(click.ParamType):  # type: ignore[type-arg]
+    """A file name (`-` included), completed as one; opening and reading it is the command's
+    job (a directory, a missing or unreadable file is one line, exit 2). Not `click.Path`,
+    whose constructor asks gettext for its name on every start-up (see `cli/base.py`)."""
 
     name = "file"
 
@@ -193,7 +193,7 @@ class _FileType(click.ParamType):  # type: ignore[type-arg]
         return [CompletionItem(incomplete, type="file")]
 
 
-XML_FILE = _FileType()
+XML_FILE = FileType()
 
 
 def guest_options(fn: F) -> F:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
 
 import click
 
 from migflags.cli.base import Command
-from migflags.cli.common import lang_option, libvirt_option, resolve_lang, use_rich
+from migflags.cli.common import FileType, lang_option, libvirt_option, resolve_lang, use_rich
 from migflags.errors import InputError
 from migflags.exits import BAD_INPUT, OK, PROBLEMS
 from migflags.text import Text
@@ -91,19 +90,12 @@ def _read(path: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-class _LintPath(click.Path):
-    """click.Path (so shells complete file names), except that a name with a NUL in it, which
-    Click's own check would let crash, is handed on for `lint_cmd` to refuse in one line."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and "\0" in value:
-            return value
-        return super().convert(value, param, ctx)
+_LintPath = FileType  # `lint_cmd` refuses a missing path, or one with a NUL, in one line
 
 
 @click.command("lint", cls=Command, help=_DOC)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...",
-                type=_LintPath(allow_dash=True))
+                type=_LintPath())
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--format", "out_format", type=click.Choice(["text", "github"]), default="text",
               show_default=True, help=_FORMAT)

@@ -105,3 +105,16 @@ def test_click_errors_flatten_every_line_break(runner: CliRunner, token: str) ->
     result = runner.invoke(main, ["list", token])
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1, repr(result.stderr)
+
+
+@pytest.mark.parametrize("argv", [
+    ["decode", "bogus", "--libvirt", "13"],
+    ["annotate", "/nonexistent/migflags.log", "--libvirt", "13"],
+    ["encode", "--bogus", "--libvirt", "13"],
+])
+def test_a_note_does_not_come_before_the_one_error_line(runner: CliRunner,
+                                                        argv: list[str]) -> None:
+    """A release newer than the tables is noted only when the command gets past its input."""
+    result = runner.invoke(main, argv)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(PREFIX), result.stderr

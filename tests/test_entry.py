@@ -2,6 +2,7 @@
 these run the real process and look at what reaches the pipes and the exit status."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -56,3 +57,29 @@ def test_a_reader_that_goes_away_is_no_error() -> None:
     proc.stdout.close()  # as `| head -1` does
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in proc.stderr.read()
+
+
+@pytest.mark.parametrize(("redirect", "status"), [
+    ("decode 1 2>&- >/dev/null", 0),  # no stderr at all: sys.stderr is None
+    ("decode bogus 2>&-", 2),
+    ("--version >&-", 0),  # no stdout at all
+    ("decode 1035 --strict 2>&- >/dev/null", 1),
+])
+def test_closed_streams_keep_the_status(redirect: str, status: int) -> None:
+    command = " ".join(f"'{word}'" for word in MIGFLAGS)
+    done = subprocess.run(["sh", "-c", f"{command} {redirect}"], capture_output=True,
+                          text=True, check=False, timeout=60)
+    assert done.returncode == status, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [("decode", "1035"), ("decode", "1035", "--json"),
+                                  ("list",), ("annotate", "-")])
+def test_a_full_disk_is_one_line(args: tuple[str, ...]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([*MIGFLAGS, *args], input="x flags=0x3\n" * 5000, stdout=full,
+                              stderr=subprocess.PIPE, text=True, check=False, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == ("migflags: error: cannot write the output: "
+                           "No space left on device\n")

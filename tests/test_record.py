@@ -4,6 +4,7 @@ import copy
 import enum
 import pickle
 import typing
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,27 @@ def test_members_are_fixed_and_survive_copies() -> None:
     assert copy.deepcopy(OurLayer.QEMU) is OurLayer.QEMU
     assert pickle.loads(pickle.dumps(OurLayer.QEMU)) is OurLayer.QEMU
     assert {OurLayer.QEMU: 1}["qemu"] == 1
+
+
+def test_every_record_module_stores_its_annotations() -> None:
+    """From Python 3.14 on a class body keeps its annotations in `__annotations__` only under
+    `from __future__ import annotations`; `record` reads them there first."""
+    source = Path(__file__).resolve().parent.parent / "src" / "migflags"
+    users = [path for path in sorted(source.rglob("*.py"))
+             if "from migflags.record import" in path.read_text(encoding="utf-8")]
+    assert len(users) > 10
+    for path in users:
+        assert "from __future__ import annotations" in path.read_text(encoding="utf-8"), path
+
+
+def test_a_class_without_fields_or_with_misordered_defaults_is_refused() -> None:
+    with pytest.raises(TypeError, match="names no fields"):
+        type("Empty", (NamedTuple,), {})
+    with pytest.raises(TypeError, match="follows one with a default"):
+        type("Bad", (NamedTuple,), {"__annotations__": {"a": int, "b": int}, "a": 1})
+
+
+def test_enum_members_in_reverse_and_by_name() -> None:
+    assert list(reversed(OurLayer)) == [OurLayer.QEMU, OurLayer.VIRSH]
+    assert OurLayer.__members__ == {"VIRSH": OurLayer.VIRSH, "QEMU": OurLayer.QEMU}
+    assert list(reversed(TheirLayer)) == [TheirLayer.QEMU, TheirLayer.VIRSH]

@@ -7,6 +7,7 @@ so a message can quote it and problems can be ordered the way a loop over the li
 raise them.
 """
 
+from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -181,13 +182,13 @@ def _local(ctx: Context, value: object, args: tuple[str, ...]) -> Hit | None:
 TestFn = Callable[[Context, object, tuple[str, ...]], "Hit | None"]
 
 
-def _guest(ctx: Context) -> "Guest":
+def _guest(ctx: Context) -> Guest:
     if ctx.request.guest is None:
         raise Unknown
     return ctx.request.guest
 
 
-def _disks(ctx: Context) -> "tuple[Disk, ...]":
+def _disks(ctx: Context) -> tuple[Disk, ...]:
     disks = _guest(ctx).disks
     if disks is None:
         raise Unknown
@@ -228,7 +229,7 @@ def _shmem_not_master(ctx: Context, value: object, args: tuple[str, ...]) -> Hit
     return None
 
 
-def _copied(ctx: Context, disk: "Disk") -> bool:
+def _copied(ctx: Context, disk: Disk) -> bool:
     """Whether a storage copy includes the disk (qemuMigrationAnyCopyDisk)."""
     if not any(option_value(ctx.request, name) for name in STORAGE_COPY_OPTIONS):
         return False

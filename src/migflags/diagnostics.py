@@ -133,6 +133,7 @@ MESSAGES: tuple[Text, ...] = (
     Text("cannot lint {path}: not a valid file name", "无法检查 {path}：不是有效的文件名"),
     Text("cannot lint {path}: {reason}", "无法检查 {path}：{reason}"),
     Text("standard input, line {line}: {reason}", "标准输入第 {line} 行：{reason}"),
+    Text("cannot write the output: {reason}", "无法写出输出：{reason}"),
     # annotate
     Text("cannot read {path}: it is a directory", "无法读取 {path}：这是一个目录"),
     Text("cannot read {path}: no such file", "无法读取 {path}：文件不存在"),

@@ -12,8 +12,8 @@ Two things cost much and buy nothing in such a process, as callgrind shows:
   the operating system frees the memory, and no migflags command leaves a file open or an
   `atexit` job behind (files are closed by their `with` blocks before the command returns).
 
-The Click group itself (`migflags.cli.main`) is unchanged: tests and `python -m migflags`
-call it directly and get Python's ordinary exit.
+`python -m migflags` goes through here too. The Click group itself (`migflags.cli.main`) is
+unchanged: the tests that call it in-process get Python's ordinary behaviour.
 """
 
 from __future__ import annotations
@@ -31,26 +31,30 @@ def _status(code: object) -> int:
         return 0
     if isinstance(code, int):
         return code & 0xFF
-    print(code, file=sys.stderr)
+    if sys.stderr is not None and not sys.stderr.closed:
+        print(code, file=sys.stderr)
     return 1
 
 
 def _flush(status: int) -> int:
-    """Flush both streams; the status to exit with."""
+    """Flush both streams; the status to exit with. A stream may be missing (`2>&-` leaves
+    `sys.stderr` None) or closed already: nothing is left to flush there."""
     for stream in (sys.stdout, sys.stderr):
+        if stream is None or stream.closed:
+            continue
         try:
             stream.flush()
         except BrokenPipeError:
             pass  # the reader went away (`| head`), as the group treats it: nothing to report
-        except OSError as error:  # a full disk: the output is incomplete, say so
-            if stream is sys.stdout:
+        except (OSError, ValueError) as error:  # a full disk: the output is incomplete
+            if stream is sys.stdout and sys.stderr is not None and not sys.stderr.closed:
                 try:
-                    sys.stderr.write(f"migflags: error: cannot write the output: "
-                                     f"{error.strerror or error}\n")
+                    reason = getattr(error, "strerror", None) or error
+                    sys.stderr.write(f"migflags: error: cannot write the output: {reason}\n")
                     sys.stderr.flush()
-                except OSError:
+                except (OSError, ValueError):
                     pass
-                return 2
+            return 2
     return status
 
 
@@ -59,8 +63,8 @@ def run(prog_name: str | None = None) -> None:
     from migflags.cli import main
 
     try:
-        main(prog_name=prog_name)
-        status = 0
+        returned = main(prog_name=prog_name)  # Click's non-standalone mode returns ctx.exit(n)
+        status = returned & 0xFF if isinstance(returned, int) else 0
     except SystemExit as done:
         status = _status(done.code)
     os._exit(_flush(status))

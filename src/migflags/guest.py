@@ -12,6 +12,8 @@ says the former. A fact nobody gave stays None, and the rules that need it are r
 not checked instead of guessed.
 """
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING
 
 from migflags.record import NamedTuple
@@ -63,7 +65,7 @@ class Guest(NamedTuple):
         return self.state is not None or self.disks is not None
 
 
-def _disk(element: "Element") -> Disk:
+def _disk(element: Element) -> Disk:
     source_type = element.get("type", "file")
     target = element.find("target")
     dev = target.get("dev") if target is not None else None

@@ -1,5 +1,6 @@
 """The values passed between the layers: a migration request and the one result type."""
 
+from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,7 @@ class Request(NamedTuple):
     values: tuple[tuple[str, object], ...] = ()
     domain: str | None = None
     desturi: str | None = None
-    guest: "Guest | None" = None  # --state / --domain-xml; None when neither was given
+    guest: Guest | None = None  # --state / --domain-xml; None when neither was given
     qemu: LibvirtVersion | None = None  # --qemu: QEMU's release, for QEMU-bounded rules
     connect: str | None = None  # virsh -c URI: the source connection, when the line names it
 
@@ -145,7 +146,7 @@ class Result(NamedTuple):
     desturi: str | None = None
     problems: tuple[Problem, ...] = ()
     producers: tuple[Producer, ...] = ()
-    guest: "Guest | None" = None
+    guest: Guest | None = None
     unchecked: tuple[str, ...] = ()  # rules that could fire but need facts nobody gave
     qemu: LibvirtVersion | None = None
 

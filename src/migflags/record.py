@@ -25,7 +25,10 @@ what migflags does with them: each member is a `str` equal to (and hashing as) i
 `.name` and `.value`; `Layer("qemu")` and `Layer["QEMU"]` find a member (a ValueError or
 KeyError otherwise); iterating the class gives the members in order; `str()`, `format()` and
 `repr()` write what Python 3.11's enum writes (`Layer.QEMU`, `<Layer.QEMU: 'qemu'>`). Type
-checkers see a real `(str, enum.Enum)` subclass.
+checkers see a real `(str, enum.Enum)` subclass. What it leaves out, none of which migflags
+uses: members are not `enum.Enum` instances at run time, two names with one value are two
+members (not an alias), `"qemu" in Layer` is False (only members are in it), and `format()`
+writes `Layer.QEMU` on Python 3.10 too, where an Enum would write its value.
 """
 
 from __future__ import annotations
@@ -103,12 +106,34 @@ else:
     def _getnewargs(self: Any) -> tuple[Any, ...]:
         return tuple(self)
 
+    def _annotations(namespace: dict[str, Any]) -> dict[str, Any]:
+        """The class body's annotations, in order. From Python 3.14 on (PEP 649) a module
+        without `from __future__ import annotations` keeps them behind an annotate function,
+        read the way typing.NamedTuple reads them there."""
+        found = namespace.get("__annotations__")
+        if found is not None:
+            return dict(found)
+        try:
+            import annotationlib  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            return {}
+        annotate = annotationlib.get_annotate_from_class_namespace(namespace)
+        if annotate is None:
+            return {}
+        return dict(annotationlib.call_annotate_function(
+            annotate, annotationlib.Format.FORWARDREF))
+
     class _Meta(type):
         def __new__(mcls, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> Any:
             if not bases:  # NamedTuple itself
                 return super().__new__(mcls, name, bases, namespace)
-            fields = tuple(namespace.get("__annotations__", {}))
+            fields = tuple(_annotations(namespace))
+            if not fields:
+                raise TypeError(f"NamedTuple {name} names no fields")
             defaults = {field: namespace.pop(field) for field in fields if field in namespace}
+            if tuple(defaults) != fields[len(fields) - len(defaults):]:
+                raise TypeError(f"NamedTuple {name}: a field without a default follows one "
+                                "with a default")
             body = {
                 "__slots__": (),
                 "_fields": fields,
@@ -162,6 +187,13 @@ else:
 
         def __iter__(cls) -> Any:
             return iter(cls._members_)
+
+        def __reversed__(cls) -> Any:
+            return reversed(cls._members_)
+
+        @property
+        def __members__(cls) -> dict[str, Any]:
+            return {member._name_: member for member in cls._members_}
 
         def __len__(cls) -> int:
             return len(cls._members_)

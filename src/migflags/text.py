@@ -6,6 +6,7 @@ so a missing translation is visible in the table that owns the sentence (and
 not a `Text`: it stays verbatim English, as it appears in logs.
 """
 
+from __future__ import annotations
 
 import os
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ class Text(NamedTuple):
         """The text in `lang`, falling back to English where a translation is missing."""
         return (self.zh or self.en) if lang == "zh" else self.en
 
-    def format(self, **values: object) -> "Text":
+    def format(self, **values: object) -> Text:
         return Text(self.en.format(**values), self.zh.format(**values))
 
 

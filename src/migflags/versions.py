@@ -1,5 +1,7 @@
 """libvirt release numbers as comparable values (never compared as strings)."""
 
+from __future__ import annotations
+
 from functools import cache
 
 from migflags.errors import InputError
@@ -14,7 +16,7 @@ class LibvirtVersion(NamedTuple):
     micro: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> "LibvirtVersion":
+    def parse(cls, text: str) -> LibvirtVersion:
         parts = text.strip().removeprefix("v").split(".")
         if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
             raise InputError(

@@ -24,6 +24,7 @@ What virsh does, and so what this module does:
 Every `InputError` carries virsh's own text (without its `error: ` prefix).
 """
 
+from __future__ import annotations
 
 import errno
 import os

@@ -34,10 +34,21 @@ def _fail(message: str, status: int) -> None:
     language of the run (`--lang`, else the environment)."""
     from migflags.cli.messages import current_language, localize, prefix
 
+    if "migflags.cli.common" in sys.modules:
+        from migflags.cli.common import drop_notes
+
+        drop_notes()  # the run ends on this one line
     line = " ".join(message.replace("\t", " ").split())
     lang = current_language()
     click.echo(prefix("error", lang) + localize(line, lang), err=True)
     sys.exit(status)
+
+
+def _flush_notes() -> None:
+    if "migflags.cli.common" in sys.modules:
+        from migflags.cli.common import flush_notes
+
+        flush_notes()
 
 
 def _choose_message_language(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -167,9 +178,17 @@ class MigflagsGroup(click.Group):
         _localize(self)  # --help follows LC_ALL / LC_MESSAGES / LANG
         _choose_message_language(args, kwargs)
         try:
-            return super().main(*args, **kwargs)
+            returned = super().main(*args, **kwargs)
+            _flush_notes()
+            return returned
+        except SystemExit:  # a command's own exit (its status): what it held back goes out
+            _flush_notes()
+            raise
         except click.exceptions.NoArgsIsHelpError as bare:
-            click.echo(bare.ctx.get_help())  # `migflags` alone: the help, as --help shows it
+            try:
+                click.echo(bare.ctx.get_help())  # `migflags` alone: the help, as --help shows it
+            except BrokenPipeError:
+                sys.stderr.close()
             sys.exit(0)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
@@ -187,6 +206,8 @@ class MigflagsGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # reader went away (`| head`): nothing more to say
             sys.exit(0)
+        except OSError as error:  # writing failed (a full disk): one line, not a traceback
+            _fail(f"cannot write the output: {error.strerror or error}", BAD_INPUT)
 
 
 @click.group(

@@ -1,5 +1,6 @@
 """Option bundles shared by the commands, and the one place output modes are chosen."""
 
+from __future__ import annotations
 
 import os
 import sys
@@ -116,6 +117,26 @@ def refuse_mixed_modes(out: Output, quiet: bool = False) -> None:
                                "give one of them")
 
 
+# Notes about the command line itself (a release newer than the tables) wait until the command
+# has read its input: a run that ends on bad input prints its one error line and nothing else.
+_PENDING_NOTES: list[str] = []
+
+
+def note_later(message: str) -> None:
+    _PENDING_NOTES.append(message)
+
+
+def flush_notes() -> None:
+    """Print the notes held back so far (the command got past its input)."""
+    while _PENDING_NOTES:
+        note(_PENDING_NOTES.pop(0))
+
+
+def drop_notes() -> None:
+    """Forget the notes held back: the run ends on an error line."""
+    _PENDING_NOTES.clear()
+
+
 def version_note(version: LibvirtVersion) -> None:
     """Refuse a release that predates migration; note one newer than the tables."""
     from migflags.tables.options import MIGRATE_COMMAND_SINCE
@@ -125,12 +146,13 @@ def version_note(version: LibvirtVersion) -> None:
             f"libvirt {version} cannot migrate: 'virsh migrate' and virDomainMigrate came with "
             f"libvirt {MIGRATE_COMMAND_SINCE}", param_hint="'--libvirt'")
     if version > NEWEST:
-        note(f"libvirt {version} is newer than {NEWEST}, the newest release the tables were "
+        note_later(f"libvirt {version} is newer than {NEWEST}, the newest release the tables were "
              f"checked against: flags, rules and messages are those of {NEWEST}")
 
 
-def emit(results: "list[Result]", out: Output, *, single: bool) -> None:
+def emit(results: list[Result], out: Output, *, single: bool) -> None:
     """Print results in the chosen mode. Rich is imported only when a Rich table is drawn."""
+    flush_notes()
     if out.as_json:
         from migflags.render.json_doc import dumps
 
@@ -154,7 +176,8 @@ def emit(results: "list[Result]", out: Output, *, single: bool) -> None:
         click.echo("\n\n".join(render(r, out.lang) for r in results))
 
 
-def finish(results: "list[Result]", *, strict: bool) -> None:
+def finish(results: list[Result], *, strict: bool) -> None:
+    flush_notes()
     sys.exit(exit_status(results, strict=strict))
 
 
@@ -187,7 +210,7 @@ class FileType(click.ParamType):  # type: ignore[type-arg]
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
-    ) -> "list[CompletionItem]":
+    ) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(incomplete, type="file")]
@@ -216,7 +239,7 @@ def guest_options(fn: F) -> F:
     )(fn)
 
 
-def guest_from_cli(state: str | None, path: str | None) -> "Guest | None":
+def guest_from_cli(state: str | None, path: str | None) -> Guest | None:
     """The guest facts from --state and --domain-xml; a file that cannot be read or parsed is
     bad input (one line, exit 2)."""
     if state is None and path is None:
@@ -240,7 +263,7 @@ def guest_from_cli(state: str | None, path: str | None) -> "Guest | None":
         raise InputError(f"--domain-xml {path!r}: {error}") from None
 
 
-def unchecked_note(result: "Result", lang: str) -> None:
+def unchecked_note(result: Result, lang: str) -> None:
     """Name the rules that could not be decided without facts about the guest."""
     if result.unchecked:
         from migflags.texts import UI

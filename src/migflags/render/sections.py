@@ -1,7 +1,7 @@
 """What a result shows, as plain strings: shared by the plain and the Rich renderer so the two
 never disagree about columns or wording."""
 
-
+from __future__ import annotations
 
 from migflags.model import Param, Result
 from migflags.record import NamedTuple

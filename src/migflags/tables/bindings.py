@@ -10,6 +10,7 @@ path, and the commit read); `tests/data/bindings/*.txt` lists the names found th
 `tests/test_bindings.py` checks this table against those lists.
 """
 
+from __future__ import annotations
 
 from migflags.record import NamedTuple
 from migflags.tables.flags import C_PREFIX, FLAGS, FlagRow

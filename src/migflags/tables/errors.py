@@ -25,6 +25,7 @@ src/util/virerror.c and from libvirt's po/zh_CN.po, as compiled into libvirt 12.
 zh_CN/LC_MESSAGES/libvirt.mo.
 """
 
+from __future__ import annotations
 
 from migflags.record import NamedTuple
 from migflags.tables.options import (

@@ -6,6 +6,7 @@ the README table) is derived from `FLAGS`. `tests/test_table.py` pins it to libv
 `libvirt-api.xml`.
 """
 
+from __future__ import annotations
 
 import enum
 import sys

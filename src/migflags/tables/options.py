@@ -13,7 +13,7 @@ libvirt-api.xml; `tests/test_realvirsh_params.py` checks every value option, bot
 positional slots and every parser message against real virsh.
 """
 
-
+from __future__ import annotations
 
 from migflags.record import NamedTuple, StrEnum
 from migflags.tables.flags import FLAGS, FlagRow

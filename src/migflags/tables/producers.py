@@ -4,6 +4,7 @@ Values are written as flag expressions (parsed with the flag table), never as ba
 so a row cannot drift from the flag table.
 """
 
+from __future__ import annotations
 
 from migflags.record import NamedTuple
 from migflags.text import Text

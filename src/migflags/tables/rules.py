@@ -42,7 +42,7 @@ handling of migration arguments", and a copy of qemu_migration.c with 9.3+ posit
 strings but without 10.9.0's detect-zeroes parameter already has the QEMU half of the change.
 """
 
-
+from __future__ import annotations
 
 from migflags.record import NamedTuple, StrEnum
 from migflags.text import Text

@@ -90,12 +90,9 @@ def _read(path: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-_LintPath = FileType  # `lint_cmd` refuses a missing path, or one with a NUL, in one line
-
-
 @click.command("lint", cls=Command, help=_DOC)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...",
-                type=_LintPath())
+                type=FileType())  # lint_cmd refuses a missing path, or a NUL, in one line
 @click.option("--json", "as_json", is_flag=True, help=_JSON)
 @click.option("--format", "out_format", type=click.Choice(["text", "github"]), default="text",
               show_default=True, help=_FORMAT)

@@ -535,15 +535,23 @@ _Compiled = tuple[
 ]  # the problem, made when the rule first fires; the last: `_when_bits` of a rule left to
 #    the general way
 # Keyed by the rules table object too: scripts/mutate_rules.py swaps `RULES` at run time.
-_FLAGS_ONLY: dict[tuple[int, LibvirtVersion, Api], list[_Compiled]] = {}
+_FLAGS_ONLY: dict[tuple[int, LibvirtVersion, Api, bool], list[_Compiled]] = {}
 
 
-def _flags_only_rules(version: LibvirtVersion, api: Api) -> list[_Compiled]:
+def _flags_only_rules(
+    version: LibvirtVersion, api: Api, problems_only: bool = False
+) -> list[_Compiled]:
     """The rules that apply to a flags-only request under (`version`, `api`), in the order
     `check` sorts their problems, each with its problem and its compiled condition (None:
-    evaluate it with `rule_hit`)."""
-    key = (id(RULES), version, api)
+    evaluate it with `rule_hit`). With `problems_only`, only those that can fire on flags
+    alone (annotate loops over them for every new value)."""
+    key = (id(RULES), version, api, problems_only)
     found = _FLAGS_ONLY.get(key)
+    if found is None and problems_only:
+        found = _FLAGS_ONLY[key] = [
+            entry for entry in _flags_only_rules(version, api)
+            if (entry[2][0][0] if entry[2] is not None else not _never_fires_on_flags(entry[1]))
+        ]
     if found is None:
         ctx = Context(Request(), version, api)
         keyed = []
@@ -583,7 +591,7 @@ def _check_flags(
     problems: list[Problem] = []
     unchecked: list[str] = []
     ctx: Context | None = None
-    entries = _flags_only_rules(version, api)
+    entries = _flags_only_rules(version, api, problems_only)
     for index, (problem, rule, compiled, when_bits) in enumerate(entries):
         if compiled is None:  # not reducible to bits: the general way
             if problems_only and _never_fires_on_flags(rule):

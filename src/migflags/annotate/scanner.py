@@ -7,7 +7,9 @@ which lines carry a value, and `scan` must agree with it on every line
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 
 from migflags.record import NamedTuple
 from migflags.tables.log_sources import (
@@ -143,6 +145,37 @@ if any(_MUST.decode() not in row.message for row in LOG_SOURCES if not row.funct
     raise ValueError(f"every log source without functions must have {_MUST!r} in its message")
 
 
+_Skip = Callable[[bytes, int, int, int, list[Hit]], tuple[int, int]]
+
+
+def _native_skip() -> _Skip | None:
+    """The C loop that runs `scan`'s common iterations (`_native.c`), or None when the
+    optional module was not built, MIGFLAGS_PURE_PYTHON=1 is set, or the table's RECORD_START
+    or FLAGS_VALUE no longer has the shape the C code checks by hand (it uses no regex)."""
+    if os.environ.get("MIGFLAGS_PURE_PYTHON") == "1":
+        return None
+    try:
+        from migflags.annotate import _native
+    except ImportError:
+        return None
+    levels = tuple(level[: -len(b" : ")] for level in _LEVELS)
+    shape = "(?:" + "|".join(level.decode() for level in levels) + ") : " + _native.RECORD_TAIL
+    # The C code takes the record start at a line's first " : " for the regex's first match:
+    # true while no level word holds a space or ends another.
+    # (`_classify` looks for the level in the 10 bytes before a name: "warning : " fits.)
+    plain = all(level.isalpha() and len(level) <= 7 for level in levels) and not any(
+        a != b and a.endswith(b) for a in levels for b in levels
+    )
+    if shape != RECORD_START or _native.FLAGS_VALUE != FLAGS_VALUE or not plain:
+        return None
+    if not FLAGS_VALUE.startswith(_MUST.decode() + "="):
+        return None
+    return _native.Skipper(_ANCHOR, _MUST, levels, _NAMES, Hit, _BARE_NAME).skip
+
+
+_SKIP = _native_skip()
+
+
 def _classify(
     buf: bytes, start: int, end: int, stop: int, first: re.Match[bytes]
 ) -> tuple[Hit | None, _Pending | None]:
@@ -225,7 +258,8 @@ def _state_after(buf: bytes, start: int, stop: int, state: _Pending | None) -> _
 
 
 def scan(
-    buf: bytes, start: int = 0, stop: int | None = None, state: _Pending | None = None
+    buf: bytes, start: int = 0, stop: int | None = None, state: _Pending | None = None,
+    skip: _Skip | None = _SKIP,
 ) -> tuple[list[Hit], _Pending | None]:
     """Every hit in `buf[start:stop]`, a run of whole lines (the last one may lack its line
     end at the end of the input). `state` is the open migration record before `start`.
@@ -236,6 +270,12 @@ def scan(
     no record is open, only from the next line that names a migration function (`ANCHOR`) on.
     The lines in between can only open or close a record; they are looked at (from the last
     one back) only when the next `flags` line continues a record.
+
+    `skip`, when given (the C module's, by default, when it was built), runs the common
+    iterations of the loop below: a `flags` line that starts a record of its own with no
+    anchor on it (other APIs' flags), and one whose anchor is in a known function's name
+    (passed, or its bare `flags=` value made a hit). It returns `pos` and `anchor` at the
+    first iteration of another kind, and the loop goes on in Python from there.
     """
     hits: list[Hit] = []
     size = len(buf) if stop is None else stop
@@ -250,6 +290,10 @@ def scan(
     names = _NAMES
     while pos < size:
         if state is None:
+            if skip is not None:
+                pos, anchor = skip(buf, pos, size, anchor, hits)
+                if pos >= size:
+                    break
             # No record is open: nothing can happen before the next line with the anchor,
             # and on that line, nothing before the anchor (a value comes after the name).
             if anchor < pos:

@@ -148,6 +148,9 @@ def _write_all(fd: int, pieces: list[bytes | memoryview]) -> None:
     while pieces:
         batch = pieces[:_IOV_MAX]
         written = os.writev(fd, batch)
+        if written == sum(map(len, batch)):  # the usual case: all of it, no loop in Python
+            pieces = pieces[len(batch) :]
+            continue
         done = 0
         for piece in batch:
             if written < len(piece):

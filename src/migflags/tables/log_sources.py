@@ -26,8 +26,9 @@ The number base is a fact of the libvirt release that wrote the log:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from migflags.record import NamedTuple
 
 # `<level> : <function>:<line> : ` in every libvirt log line (file, stderr and libvirtd.log).
 RECORD_START = r"(?:debug|info|warning|error) : (?P<func>[A-Za-z_][A-Za-z0-9_]*):(?P<lineno>[0-9]+) : "
@@ -47,8 +48,7 @@ class Base(Enum):
     DECIMAL = "decimal"  # always decimal
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     text: str  # one log record: a line, or several when the message spans lines
     value: int  # the flags value the record carries (bare digits read as hex)
     function: str
@@ -56,8 +56,7 @@ class Example:
     bare: bool = False  # the value is written without 0x
 
 
-@dataclass(frozen=True)
-class LogSource:
+class LogSource(NamedTuple):
     name: str
     writer: str
     functions: str  # regular expression a whole function name must match ("" = not libvirt)
@@ -67,8 +66,7 @@ class LogSource:
     function: str = ""  # the function reported for rows without a libvirt function name
 
 
-@dataclass(frozen=True)
-class NotMigrationFlags:
+class NotMigrationFlags(NamedTuple):
     functions: str
     why: str
     examples: tuple[str, ...]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -73,3 +74,33 @@ def test_decode_names_nova(runner: CliRunner) -> None:
     result = runner.invoke(main, ["decode", "0x1b", "--color", "never"])
     assert result.exit_code == 0
     assert "nova live migration" in result.stdout
+
+
+# ------------------------------------------------------------------ names in Chinese
+
+
+@pytest.mark.parametrize("row", PRODUCERS, ids=lambda row: row.name)
+def test_every_producer_has_a_chinese_name(row: ProducerRow) -> None:
+    assert re.search(r"[\u3400-\u9fff]", row.name_zh), row.name_zh
+    # product names stay as they are spelled
+    product = row.name.split()[0]
+    assert product in row.name_zh
+    for label, _flags in row.options:
+        assert label.zh and label.zh != label.en
+
+
+def test_chinese_output_names_the_producer_in_chinese() -> None:
+    value = "LIVE|PEER2PEER|PERSIST_DEST|NON_SHARED_INC|POSTCOPY"
+    zh = CliRunner().invoke(main, ["decode", value, "--lang", "zh", "--color", "never"])
+    assert zh.exit_code == 0, zh.output
+    assert "可能来自 KubeVirt 迁移（块迁移、后拷贝）：" in zh.output
+    assert "KubeVirt migration" not in zh.output
+    en = CliRunner().invoke(main, ["decode", value, "--lang", "en", "--color", "never"])
+    assert "Looks like KubeVirt migration (block, post-copy): " in en.output
+
+
+def test_the_json_name_stays_english_in_chinese() -> None:
+    done = CliRunner().invoke(main, ["decode", "0x1b", "--lang", "zh", "--json"])
+    assert done.exit_code == 0, done.output
+    names = [p["name"] for p in json.loads(done.output)["producers"]]
+    assert "nova live migration" in names

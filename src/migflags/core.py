@@ -19,6 +19,7 @@ from migflags.tables.rules import (
     VIRSH_UNKNOWN_OPTION,
     Layer,
 )
+from migflags.text import Text
 from migflags.texts import UI
 from migflags.versions import NEWEST, LibvirtVersion
 
@@ -32,7 +33,7 @@ def unknown_bits(value: int) -> tuple[int, ...]:
 
 
 @cache
-def _producer_values() -> tuple[tuple[int, tuple[tuple[str, int], ...], ProducerRow], ...]:
+def _producer_values() -> tuple[tuple[int, tuple[tuple[Text, int], ...], ProducerRow], ...]:
     """(base value, (label, bits) per option the producer may add, row)."""
     by_short = {row.short: value for value, row in _flag_values()}
 
@@ -63,8 +64,11 @@ def producers_of(value: int) -> tuple[Producer, ...]:
         if rest != sum(bits for label, bits in options if label in labels) or (
                 rest and not options):
             continue
-        name = f"{row.name} ({', '.join(labels)})" if labels else row.name
-        found.append(Producer(name, row.description, row.source))
+        name, zh = row.name, row.name_zh
+        if labels:
+            name += f" ({', '.join(label.en for label in labels)})"
+            zh += f"（{'、'.join(label.get('zh') for label in labels)}）"
+        found.append(Producer(name, row.description, row.source, Text(name, zh)))
     return tuple(found)
 
 

@@ -127,9 +127,10 @@ class Problem(NamedTuple):
 
 
 class Producer(NamedTuple):
-    name: str
+    name: str  # in English: the JSON document's stable `name`
     description: Text
     source: str
+    label: Text  # the name as shown, in each language
 
 
 class Result(NamedTuple):

@@ -72,7 +72,7 @@ def build(result: Result, lang: str) -> Sections:
             lines.append((label.get(lang), f"{words}{UI['colon'].get(lang)}{text}"))
     for producer in result.producers:
         lines.append(("", UI["producer"].get(lang).format(
-            name=producer.name, description=producer.description.get(lang))))
+            name=producer.label.get(lang), description=producer.description.get(lang))))
     lines.append(("", UI["checked_against"].get(lang).format(version=result.libvirt)))
     problems = [
         (p.level, p.layer, p.rule, p.message, p.explanation.get(lang), p.fix.get(lang))

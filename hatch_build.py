@@ -1,11 +1,16 @@
-"""Builds migflags' one optional C module, `migflags.annotate._native` (annotate's skipping
-loop; see src/migflags/annotate/scanner.py), with the compiler Python itself was built with.
+"""Builds migflags' one optional C module, `migflags.annotate._native` (annotate's scanner
+loop; see src/migflags/annotate/scanner.py), with the compiler Python itself was built with
+($CC and $LDSHARED override it, as with setuptools).
 
 It is optional: when there is no C compiler or no Python headers, or MIGFLAGS_PURE_PYTHON=1 is
 set, the build says so and migflags installs as pure Python, doing the same work more slowly.
 A wheel with the module is tagged for this Python and platform; one without it stays
-`py3-none-any`. An editable install (`pip install -e .`) builds it next to its source, where
-the editable path finds it (`*.so` is ignored by git and hence left out of other builds).
+`py3-none-any`. An editable install (`pip install -e .`) puts the module next to its source,
+where the editable path finds it (`*.so` is ignored by git and so left out of other builds).
+
+The module carries the CRC-32 of the source it was built from; where that source lies beside
+it (an editable install), scanner.py uses it only while the two agree, so a module left from
+before an edit of `_native.c` is not used (rerun `pip install -e .`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import shutil
 import subprocess
 import sysconfig
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -25,24 +31,22 @@ SOURCE = Path("src/migflags/annotate/_native.c")
 MODULE = "migflags/annotate/_native"
 
 
-def compile_module(root: Path, out_dir: Path) -> Path:
-    """Compile SOURCE into `out_dir`; return the module file. Raises on any failure."""
-    suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
-    target = out_dir / (Path(MODULE).name + suffix)
-    # $CC and $LDSHARED override Python's own, as setuptools lets them
+def compile_module(source: Path, out_dir: Path) -> Path:
+    """Compile `source` into `out_dir`; return the module file. Raises on any failure."""
+    target = out_dir / (source.stem + (sysconfig.get_config_var("EXT_SUFFIX") or ".so"))
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     ldshared = shlex.split(
         os.environ.get("LDSHARED") or sysconfig.get_config_var("LDSHARED") or "cc -shared"
     )
     include = sysconfig.get_paths()["include"]
-    obj = out_dir / "_native.o"
-    flags = ["-O2", "-fPIC", "-Wall", "-Wextra"]
+    crc = zlib.crc32(source.read_bytes())
+    flags = ["-O2", "-fPIC", "-Wall", "-Wextra", f"-DMIGFLAGS_SOURCE_CRC={crc}UL"]
+    obj = out_dir / (source.stem + ".o")
     for argv in (
-        [*cc, *flags, "-I", include, "-c", str(root / SOURCE), "-o", str(obj)],
+        [*cc, *flags, "-I", include, "-c", str(source), "-o", str(obj)],
         [*ldshared, str(obj), "-o", str(target)],
     ):
         subprocess.run(argv, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    obj.unlink()
     return target
 
 
@@ -50,18 +54,20 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel":
             return
+        root = Path(self.root)
+        if version == "editable":  # no module from an earlier build may outlive this one
+            for old in (root / SOURCE.parent).glob(SOURCE.stem + ".*.so"):
+                old.unlink()
         if os.environ.get("MIGFLAGS_PURE_PYTHON") == "1":
             self.app.display_info("migflags: MIGFLAGS_PURE_PYTHON=1, building without C")
             return
-        root = Path(self.root)
+        self._scratch = scratch = Path(tempfile.mkdtemp(prefix="migflags-build-"))
         try:
+            built = compile_module(root / SOURCE, scratch)
             if version == "editable":
-                built = compile_module(root, root / SOURCE.parent)
-            else:
-                scratch = Path(tempfile.mkdtemp(prefix="migflags-build-"))
-                self._scratch = scratch
-                built = compile_module(root, scratch)
-                build_data["force_include"][str(built)] = f"{MODULE}{built.name[len('_native'):]}"
+                shutil.copyfile(built, root / SOURCE.parent / built.name)
+            else:  # taken from the scratch folder, removed in `finalize`
+                build_data["force_include"][str(built)] = f"{Path(MODULE).parent}/{built.name}"
         except (OSError, subprocess.CalledProcessError) as error:
             output = getattr(error, "output", b"") or b""
             self.app.display_warning(

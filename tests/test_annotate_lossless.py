@@ -117,6 +117,14 @@ def test_lines_of_many_megabytes(where: str) -> None:
     assert out.count(b"  [LIVE|") == hits
 
 
+def test_binary_junk_before_a_function_name_is_passed_through() -> None:
+    """A byte that is not ASCII glued to a migration function's name: no such function, no
+    annotation, and no crash (it used to raise UnicodeDecodeError)."""
+    for data in (b"x \xffvirDomainMigrate3:1 : flags=0x1\n",
+                 b"t: 1: debug : \xffvirDomainMigrate3:1 : flags=0x1b\n"):
+        assert _round_trip(data) == data
+
+
 def test_strip_refuses_what_annotate_did_not_write() -> None:
     with pytest.raises(ValueError, match="no annotation"):
         strip_annotations(MIGRATION_LINE + b"\n")
@@ -142,6 +150,8 @@ def _line_by_line(data: bytes) -> list[Hit]:
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_logs)
+@example(data=b"x \xffvirDomainMigrate3:1 : flags=0x1\n")
+@example(data=b"2026-11-30 00:20:01.979+0000: 751: debug : \xe9virDomainMigrate3:1 : flags=0x1\n")
 def test_the_fast_scan_finds_what_the_line_by_line_definition_finds(data: bytes) -> None:
     assert scan(data)[0] == _line_by_line(data)
 

@@ -200,3 +200,23 @@ def test_the_command_gives_the_same_bytes_without_c(tmp_path: Path) -> None:
         runs.append(done.stdout)
     assert runs[0] == runs[1]
     assert runs[0] != log.read_bytes()  # it did annotate
+
+
+def test_a_module_built_from_another_source_is_not_used(tmp_path: Path) -> None:
+    """An editable install keeps its module beside `_native.c`: after an edit of the source
+    and before a rebuild, the scanner must not use the old module."""
+    import zlib
+
+    module = tmp_path / "_native.cpython-311-x86_64-linux-gnu.so"
+    assert scanner._built_from_its_source(str(module), 123)  # a wheel: no source beside it
+    source = tmp_path / "_native.c"
+    source.write_bytes(b"int x;\n")
+    assert scanner._built_from_its_source(str(module), zlib.crc32(b"int x;\n"))
+    assert not scanner._built_from_its_source(str(module), zlib.crc32(b"int y;\n"))
+    assert not scanner._built_from_its_source(None, 0)
+
+
+@needs_native
+def test_the_installed_module_matches_its_source() -> None:
+    assert scanner._built_from_its_source(_native.__file__, _native.SOURCE_CRC)
+    assert _native.SOURCE_CRC != 0  # hatch_build.py passed it

@@ -25,6 +25,9 @@
 #define RECORD_TAIL "(?P<func>[A-Za-z_][A-Za-z0-9_]*):(?P<lineno>[0-9]+) : "
 #define FLAGS_VALUE "flags=(?P<value>0[xX][0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,16})(?![0-9A-Za-z_])"
 #define MAX_LEVELS 8
+#ifndef MIGFLAGS_SOURCE_CRC
+#define MIGFLAGS_SOURCE_CRC 0UL /* hatch_build.py passes the CRC-32 of this file */
+#endif
 
 typedef struct {
     PyObject_HEAD
@@ -402,14 +405,16 @@ skipper_skip(Skipper *self, PyObject *const *args, Py_ssize_t nargs)
     Py_buffer view;
     if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0)
         return NULL;
-    Py_ssize_t pos = PyLong_AsSsize_t(args[1]);
-    Py_ssize_t size = PyLong_AsSsize_t(args[2]);
-    Py_ssize_t anchor = PyLong_AsSsize_t(args[3]);
-    PyObject *hits = args[4];
-    if (PyErr_Occurred()) {
-        PyBuffer_Release(&view);
-        return NULL;
+    Py_ssize_t numbers[3];
+    for (int i = 0; i < 3; i++) {
+        numbers[i] = PyLong_AsSsize_t(args[i + 1]);
+        if (numbers[i] == -1 && PyErr_Occurred()) {
+            PyBuffer_Release(&view);
+            return NULL;
+        }
     }
+    Py_ssize_t pos = numbers[0], size = numbers[1], anchor = numbers[2];
+    PyObject *hits = args[4];
     if (pos < 0 || size > view.len || pos > size) {
         PyBuffer_Release(&view);
         PyErr_SetString(PyExc_ValueError, "skip: pos and size out of the buffer");
@@ -457,10 +462,11 @@ skipper_skip(Skipper *self, PyObject *const *args, Py_ssize_t nargs)
             Py_ssize_t field = flags_value(self, s, line, end, &value, &value_end);
             if (field < 0 || (field > 0 && is_word((unsigned char)s[field - 1])))
                 break; /* no bare `flags=` first: Python decides */
-            if (add_hit(self, hits, s, line, end, after, known, value, value_end) < 0) {
-                failed = 1;
+            Py_INCREF(known);
+            failed = add_hit(self, hits, s, line, end, after, known, value, value_end) < 0;
+            Py_DECREF(known);
+            if (failed)
                 break;
-            }
             /* the Python loop would set: state = None, pos = after (anchor as found) */
             anchor = found;
             pos = after;
@@ -490,10 +496,11 @@ skipper_skip(Skipper *self, PyObject *const *args, Py_ssize_t nargs)
                 if (field < 0 || is_word((unsigned char)s[field - 1])
                     || !PyTuple_Check(known) || PyTuple_GET_SIZE(known) != 2)
                     break; /* no bare `flags=` on the line: Python decides */
-                if (add_hit(self, hits, s, line, end, after, known, value, value_end) < 0) {
-                    failed = 1;
+                Py_INCREF(known); /* held across allocations, which may run a collection */
+                failed = add_hit(self, hits, s, line, end, after, known, value, value_end) < 0;
+                Py_DECREF(known);
+                if (failed)
                     break;
-                }
             }
         }
         /* the Python loop would set: state = None, anchor = next, pos = after */
@@ -562,11 +569,13 @@ PyInit__native(void)
     PyObject *module = PyModule_Create(&native_module);
     if (module == NULL)
         return NULL;
-    Py_INCREF(&SkipperType);
-    if (PyModule_AddObject(module, "Skipper", (PyObject *)&SkipperType) < 0
-        || PyModule_AddStringConstant(module, "RECORD_TAIL", RECORD_TAIL) < 0
-        || PyModule_AddStringConstant(module, "FLAGS_VALUE", FLAGS_VALUE) < 0) {
-        Py_DECREF(&SkipperType);
+    PyObject *crc = PyLong_FromUnsignedLong(MIGFLAGS_SOURCE_CRC);
+    int bad = crc == NULL || PyModule_AddObjectRef(module, "SOURCE_CRC", crc) < 0
+              || PyModule_AddObjectRef(module, "Skipper", (PyObject *)&SkipperType) < 0
+              || PyModule_AddStringConstant(module, "RECORD_TAIL", RECORD_TAIL) < 0
+              || PyModule_AddStringConstant(module, "FLAGS_VALUE", FLAGS_VALUE) < 0;
+    Py_XDECREF(crc);
+    if (bad) {
         Py_DECREF(module);
         return NULL;
     }

@@ -3,6 +3,7 @@ from typing import Any
 
 RECORD_TAIL: str
 FLAGS_VALUE: str
+SOURCE_CRC: int  # CRC-32 of the _native.c it was built from (0: unknown)
 
 class Skipper:
     def __init__(

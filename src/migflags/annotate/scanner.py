@@ -97,8 +97,10 @@ def _source_of(function: bytes) -> LogSource | None:
     try:
         return _SOURCE_CACHE[function]
     except KeyError:
-        row = _SOURCE_CACHE[function] = source_of(function.decode("ascii"))
-        return row
+        pass
+    # a "name" with other bytes (binary junk before a name in a damaged log) names nothing
+    row = _SOURCE_CACHE[function] = source_of(function.decode()) if function.isascii() else None
+    return row
 
 
 
@@ -148,6 +150,23 @@ if any(_MUST.decode() not in row.message for row in LOG_SOURCES if not row.funct
 _Skip = Callable[[bytes, int, int, int, list[Hit]], tuple[int, int]]
 
 
+def _built_from_its_source(module_file: str | None, crc: int) -> bool:
+    """False for a module built from another `_native.c` than the one beside it (an editable
+    install whose C source was edited since: rerun `pip install -e .`). An installed wheel
+    has no source beside its module."""
+    if module_file is None:
+        return False
+    source = os.path.join(os.path.dirname(module_file), "_native.c")
+    try:
+        with open(source, "rb") as file:
+            text = file.read()
+    except OSError:
+        return True
+    import zlib
+
+    return zlib.crc32(text) == crc
+
+
 def _native_skip() -> _Skip | None:
     """The C loop that runs `scan`'s common iterations (`_native.c`), or None when the
     optional module was not built, MIGFLAGS_PURE_PYTHON=1 is set, or the table's RECORD_START
@@ -157,6 +176,8 @@ def _native_skip() -> _Skip | None:
     try:
         from migflags.annotate import _native
     except ImportError:
+        return None
+    if not _built_from_its_source(_native.__file__, _native.SOURCE_CRC):
         return None
     levels = tuple(level[: -len(b" : ")] for level in _LEVELS)
     shape = "(?:" + "|".join(level.decode() for level in levels) + ") : " + _native.RECORD_TAIL

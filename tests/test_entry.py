@@ -11,6 +11,16 @@ import pytest
 MIGFLAGS = [sys.executable, "-m", "migflags"]
 
 
+@pytest.fixture(autouse=True, params=["buffered", "unbuffered"])
+def _buffering(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs with Python's standard output buffered (as for any user) and
+    unbuffered (PYTHONUNBUFFERED=1, as some CI runners set it): the errors differ."""
+    if request.param == "unbuffered":
+        monkeypatch.setenv("PYTHONUNBUFFERED", "1")
+    else:
+        monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)
+
+
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([*MIGFLAGS, *args], input=stdin, capture_output=True, text=True,
                           check=False, timeout=60)

@@ -29,6 +29,21 @@ def _localize(command: click.Command) -> None:
         localize(command, lang)
 
 
+def _drop_output() -> None:
+    """Point standard output's descriptor at /dev/null once its reader went away or its disk
+    is full: what is still buffered then goes nowhere at exit, instead of failing (and being
+    reported) again when `entry` flushes it."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # a test's in-memory stream: nothing to do
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
 def _fail(message: str, status: int) -> None:
     """Print one diagnostic line, whatever line breaks the offending token carried, in the
     language of the run (`--lang`, else the environment)."""
@@ -167,6 +182,15 @@ class MigflagsGroup(click.Group):
                 raise click.UsageError(hint, ctx)
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`| head`): no error, like grep. Caught before Click's
+            # own handler, which would exit 1.
+            _drop_output()
+            raise click.exceptions.Exit(0) from None
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run without Click's multi-line usage errors: every failure is one line."""
         kwargs["standalone_mode"] = False
@@ -207,6 +231,7 @@ class MigflagsGroup(click.Group):
             sys.stderr.close()  # reader went away (`| head`): nothing more to say
             sys.exit(0)
         except OSError as error:  # writing failed (a full disk): one line, not a traceback
+            _drop_output()
             _fail(f"cannot write the output: {error.strerror or error}", BAD_INPUT)
 
 

@@ -104,6 +104,11 @@ MESSAGES: tuple[Text, ...] = (
          "{word} 是 virsh migrate 的选项，不是 migflags 的；请运行：{line}"),
     Text("{word} is not a migflags command; to decode it run: {line}",
          "{word} 不是 migflags 命令；要解码它，请运行：{line}"),
+    Text("{word} is an option of each command, not of migflags itself; run: {line}",
+         "{word} 是各个命令的选项，不是 migflags 本身的选项；请运行：{line}"),
+    Text("{word} starts a virsh command line: put the line after '--' ({line}) or quote it "
+         "whole",
+         "{word} 是 virsh 命令行的开头：请把整行放在 '--' 之后（{line}），或用引号把整行括起来"),
     # a pasted virsh command line, before `migrate` (virsh_argv.py)
     Text("virsh option {word} prints help and exits: no migration would run",
          "virsh 选项 {word} 会输出帮助后退出：不会进行迁移"),
@@ -158,6 +163,9 @@ MESSAGES: tuple[Text, ...] = (
     Text("Got unexpected extra argument ({words})", "多出了意外的参数（{words}）"),
     Text("Option {name} requires an argument.", "选项 {name} 需要一个参数。"),
     Text("Invalid value for {name}: {reason}", "{name} 的值无效：{reason}"),
+    Text("{value} is not one of {choices}.", "{value} 不在可选值之中：{choices}。"),
+    Text("{value} is not a --format style; for the JSON document use --json",
+         "{value} 不是 --format 的样式；要输出 JSON 文档，请用 --json"),
     # why
     Text("no message to explain: give TEXT, or - to read standard input",
          "没有要解释的消息：请给出 TEXT，或用 - 从标准输入读取"),

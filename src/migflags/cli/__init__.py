@@ -168,6 +168,19 @@ def ranked_no_such_option(error: click.exceptions.NoSuchOption) -> str:
     return f"{error.message} (did you mean {names}?)"
 
 
+def _command_options(group: click.Group, ctx: click.Context) -> dict[str, bool]:
+    """Every command's option names, each with whether it takes a value (the error path
+    only: this loads every command)."""
+    found: dict[str, bool] = {}
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        for param in command.params if command is not None else ():
+            if isinstance(param, click.Option):
+                for opt in (*param.opts, *param.secondary_opts):
+                    found.setdefault(opt, not param.is_flag and not param.count)
+    return found
+
+
 class MigflagsGroup(click.Group):
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return help_option_of(self, ctx)
@@ -177,7 +190,7 @@ class MigflagsGroup(click.Group):
             from migflags.cli.intent import suggest_command
 
             own = {*self.get_help_option_names(ctx), "--version"}
-            hint = suggest_command(args, own_options=own)
+            hint = suggest_command(args, own, _command_options(self, ctx), self.list_commands(ctx))
             if hint:
                 raise click.UsageError(hint, ctx)
         return super().parse_args(ctx, args)

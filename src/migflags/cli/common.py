@@ -55,6 +55,17 @@ def lang_option(fn: F) -> F:
     )(fn)
 
 
+class _StyleChoice(click.Choice):  # type: ignore[type-arg]
+    """--format's styles; `json` is answered with the option that prints JSON."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if value == "json":
+            self.fail(f"{value!r} is not a --format style; for the JSON document use --json",
+                      param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def output_options(fn: F) -> F:
     """--json, --format, --color: the output modes every result-printing command shares."""
     for decorator in reversed(
@@ -63,7 +74,7 @@ def output_options(fn: F) -> F:
             click.option(
                 "--format",
                 "expr_format",
-                type=click.Choice(STYLES),
+                type=_StyleChoice(STYLES),
                 default=None,
                 help="Print the flags as an expression of a language binding, or as shifts.",
             ),

@@ -13,7 +13,7 @@ import click
 
 from migflags.cli.base import Command
 from migflags.record import NamedTuple
-from migflags.tables.options import OPTIONS
+from migflags.tables.options import COMMAND, OPTIONS, PROGRAM
 from migflags.versions import LibvirtVersion
 
 if TYPE_CHECKING:
@@ -113,6 +113,11 @@ def request_from_cli(
         if pasted is not None:
             line = pasted
             continue
+        if name == PROGRAM and not flags:  # `migflags check virsh migrate --live ...`
+            example = shlex.join(["migflags", ctx.info_name or "check", "--", PROGRAM,
+                                  COMMAND, "..."])
+            raise InputError(f"{name!r} starts a virsh command line: put the line after '--' "
+                             f"({example}) or quote it whole")
         flags |= parse_value(name)
     own = _own_options(ctx, tail)
     tail += [word.text for word in line]

@@ -15,6 +15,7 @@ before an edit of `_native.c` is not used (rerun `pip install -e .`).
 
 from __future__ import annotations
 
+import atexit
 import os
 import shlex
 import shutil
@@ -56,12 +57,14 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
             return
         root = Path(self.root)
         if version == "editable":  # no module from an earlier build may outlive this one
-            for old in (root / SOURCE.parent).glob(SOURCE.stem + ".*.so"):
-                old.unlink()
+            suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
+            (root / SOURCE.parent / (SOURCE.stem + suffix)).unlink(missing_ok=True)
         if os.environ.get("MIGFLAGS_PURE_PYTHON") == "1":
             self.app.display_info("migflags: MIGFLAGS_PURE_PYTHON=1, building without C")
             return
         self._scratch = scratch = Path(tempfile.mkdtemp(prefix="migflags-build-"))
+        # `finalize` removes it; this, when the build fails between the two
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
         try:
             built = compile_module(root / SOURCE, scratch)
             if version == "editable":

@@ -214,6 +214,8 @@ def test_a_module_built_from_another_source_is_not_used(tmp_path: Path) -> None:
     assert scanner._built_from_its_source(str(module), zlib.crc32(b"int x;\n"))
     assert not scanner._built_from_its_source(str(module), zlib.crc32(b"int y;\n"))
     assert not scanner._built_from_its_source(None, 0)
+    # a module from before SOURCE_CRC existed (no value): older than its source
+    assert not scanner._built_from_its_source(str(module), None)
 
 
 @needs_native

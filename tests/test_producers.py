@@ -104,3 +104,9 @@ def test_the_json_name_stays_english_in_chinese() -> None:
     assert done.exit_code == 0, done.output
     names = [p["name"] for p in json.loads(done.output)["producers"]]
     assert "nova live migration" in names
+
+
+def test_chinese_names_keep_one_pair_of_brackets() -> None:
+    found = [p for p in producers_of(f("LIVE", "COMPRESSED")) if "OpenNebula" in p.name]
+    assert [p.label.zh for p in found] == ["OpenNebula 热迁移（共享数据存储、压缩）"]
+    assert [p.name for p in found] == ["OpenNebula live migration, shared datastore (compressed)"]

@@ -67,7 +67,9 @@ def producers_of(value: int) -> tuple[Producer, ...]:
         name, zh = row.name, row.name_zh
         if labels:
             name += f" ({', '.join(label.en for label in labels)})"
-            zh += f"（{'、'.join(label.get('zh') for label in labels)}）"
+            extra = "、".join(label.get("zh") for label in labels)
+            # one pair of brackets: "OpenNebula 热迁移（共享数据存储、压缩）"
+            zh = f"{zh[:-1]}、{extra}）" if zh.endswith("）") else f"{zh}（{extra}）"
         found.append(Producer(name, row.description, row.source, Text(name, zh)))
     return tuple(found)
 

@@ -67,4 +67,6 @@ def run(prog_name: str | None = None) -> None:
         status = returned & 0xFF if isinstance(returned, int) else 0
     except SystemExit as done:
         status = _status(done.code)
+    except OSError:  # reporting an output error failed too (stderr on a full disk as well)
+        status = 2
     os._exit(_flush(status))

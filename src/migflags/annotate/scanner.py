@@ -150,11 +150,11 @@ if any(_MUST.decode() not in row.message for row in LOG_SOURCES if not row.funct
 _Skip = Callable[[bytes, int, int, int, list[Hit]], tuple[int, int]]
 
 
-def _built_from_its_source(module_file: str | None, crc: int) -> bool:
+def _built_from_its_source(module_file: str | None, crc: int | None) -> bool:
     """False for a module built from another `_native.c` than the one beside it (an editable
     install whose C source was edited since: rerun `pip install -e .`). An installed wheel
     has no source beside its module."""
-    if module_file is None:
+    if module_file is None or crc is None:
         return False
     source = os.path.join(os.path.dirname(module_file), "_native.c")
     try:
@@ -177,7 +177,8 @@ def _native_skip() -> _Skip | None:
         from migflags.annotate import _native
     except ImportError:
         return None
-    if not _built_from_its_source(_native.__file__, _native.SOURCE_CRC):
+    # (a module built before SOURCE_CRC existed is older than its source)
+    if not _built_from_its_source(_native.__file__, getattr(_native, "SOURCE_CRC", None)):
         return None
     levels = tuple(level[: -len(b" : ")] for level in _LEVELS)
     shape = "(?:" + "|".join(level.decode() for level in levels) + ") : " + _native.RECORD_TAIL

@@ -107,7 +107,8 @@ def use_rich(color: str) -> bool:
         return True
     if color == "never":
         return False
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    # no standard output at all (`>&-`): nothing is drawn anywhere
+    return sys.stdout is not None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def note(message: str) -> None:

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`| head`, a pager quit early): hand it to the CLI, which
+        treats it as for plain output (exit 0). Rich's own handling exits 1."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(*, stderr: bool = False, force_color: bool | None = None) -> Console:
     """A console per invocation; `force_color` True for --color always, False for never.
 
@@ -28,8 +36,8 @@ def make_console(*, stderr: bool = False, force_color: bool | None = None) -> Co
     (and Rich's emoji table is never loaded, which saves startup time).
     """
     if force_color is None:
-        return Console(stderr=stderr, highlight=False, markup=False, emoji=False)
-    return Console(
+        return _Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    return _Console(
         stderr=stderr,
         highlight=False,
         markup=False,

@@ -26,9 +26,9 @@ _UNSAFE = Text("unsafe", "不安全")
 _AUTO_CONVERGE = Text("auto-converge", "自动收敛")
 _POST_COPY = Text("post-copy", "后拷贝")
 _PAUSED = Text("paused", "暂停")
-_PARALLEL = Text("parallel", "并行")
+_PARALLEL = Text("parallel", "并行连接")
 _COMPRESSED = Text("compressed", "压缩")
-_TUNNELLED = Text("tunnelled", "隧道")
+_TUNNELLED = Text("tunnelled", "隧道传输")
 _COPY_STORAGE = Text("copy storage", "复制存储")
 
 
@@ -102,7 +102,7 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         f"{_NOVA} (_prepare_migration_flags, block_migration_flags; 0x9b)",
         name_zh="nova 块迁移",
     ),
-    *_nova(Text("tunnelled", "隧道"), "TUNNELLED", "live_migration_tunnelled = True",
+    *_nova(Text("tunnelled", "隧道传输"), "TUNNELLED", "live_migration_tunnelled = True",
            Text("the stream tunnelled through libvirtd", "数据流经 libvirtd 隧道传输")),
     *_nova(Text("native TLS", "QEMU 原生 TLS"), "TLS", "live_migration_with_native_tls = True",
            Text("QEMU-native TLS", "使用 QEMU 原生 TLS")),
@@ -128,49 +128,49 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         "vdsm (oVirt) migration, tunnelled", f"{_VDSM_BASE}|TUNNELLED",
         Text("oVirt's vdsm with tunnelled migration enabled.",
              "oVirt 的 vdsm，启用了隧道迁移"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，隧道",
+        name_zh="vdsm（oVirt）迁移（隧道传输）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, abort on error", f"{_VDSM_BASE}|ABORT_ON_ERROR",
         Text("oVirt's vdsm with abortOnError set.",
              "oVirt 的 vdsm，设置了 abortOnError"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，出错即中止",
+        name_zh="vdsm（oVirt）迁移（出错即中止）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, compressed", f"{_VDSM_BASE}|COMPRESSED",
         Text("oVirt's vdsm with compression requested by the migration policy.",
              "oVirt 的 vdsm，迁移策略要求压缩"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，压缩",
+        name_zh="vdsm（oVirt）迁移（压缩）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, auto-converge", f"{_VDSM_BASE}|AUTO_CONVERGE",
         Text("oVirt's vdsm with auto-converge requested by the migration policy.",
              "oVirt 的 vdsm，迁移策略要求自动收敛"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，自动收敛",
+        name_zh="vdsm（oVirt）迁移（自动收敛）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, encrypted", f"{_VDSM_BASE}|TLS",
         Text("oVirt's vdsm with encrypted (TLS) migration.",
              "oVirt 的 vdsm，使用加密（TLS）迁移"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，加密",
+        name_zh="vdsm（oVirt）迁移（加密）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, parallel", f"{_VDSM_BASE}|PARALLEL",
         Text("oVirt's vdsm with parallel migration connections.",
              "oVirt 的 vdsm，使用并行迁移连接"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，并行",
+        name_zh="vdsm（oVirt）迁移（并行连接）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, post-copy policy", f"{_VDSM_BASE}|POSTCOPY",
         Text("oVirt's vdsm when the convergence schedule may switch to post-copy.",
              "oVirt 的 vdsm，收敛调度可能切换到后拷贝"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，后拷贝策略",
+        name_zh="vdsm（oVirt）迁移（后拷贝策略）",
     ),
     ProducerRow(
         "vdsm (oVirt) migration, parallel zero-copy", f"{_VDSM_BASE}|PARALLEL|ZEROCOPY",
         Text("oVirt's vdsm with parallel connections and zero-copy sending.",
              "oVirt 的 vdsm，使用并行连接和零拷贝发送"), _VDSM,
-        name_zh="vdsm（oVirt）迁移，并行零拷贝",
+        name_zh="vdsm（oVirt）迁移（并行连接、零拷贝）",
     ),
     ProducerRow(
         "CloudStack KVM live migration", _CS_BASE,
@@ -186,7 +186,7 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         Text("Apache CloudStack's KVM agent with kvm.migrate.auto.convergence switched on.",
              "Apache CloudStack 的 KVM 代理，开启了 kvm.migrate.auto.convergence"),
         _CLOUDSTACK,
-        name_zh="CloudStack KVM 热迁移，自动收敛",
+        name_zh="CloudStack KVM 热迁移（自动收敛）",
     ),
     ProducerRow(
         "CloudStack KVM migration with storage (full clone)", f"{_CS_BASE}|NON_SHARED_DISK",
@@ -201,7 +201,7 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         Text("Apache CloudStack's KVM agent migrating volumes, with auto-convergence.",
              "Apache CloudStack 的 KVM 代理，迁移卷并开启自动收敛"),
         _CLOUDSTACK,
-        name_zh="CloudStack KVM 连同存储迁移（完整克隆），自动收敛",
+        name_zh="CloudStack KVM 连同存储迁移（完整克隆、自动收敛）",
     ),
     ProducerRow(
         "CloudStack KVM migration with storage (linked clone)",
@@ -255,7 +255,7 @@ PRODUCERS: tuple[ProducerRow, ...] = (
         f"{_OPENNEBULA}; src/vmm_mad/remotes/kvm/kvmrc (MIGRATE_OPTIONS); per-VM options "
         "(build_migrate_opts in src/vmm_mad/remotes/kvm/migrate) release-7.3.80 and later",
         options=_OPENNEBULA_OPTIONS,
-        name_zh="OpenNebula 热迁移，共享数据存储",
+        name_zh="OpenNebula 热迁移（共享数据存储）",
     ),
     ProducerRow(
         "OpenNebula live migration, local datastore", "LIVE|PAUSED",
@@ -265,7 +265,7 @@ PRODUCERS: tuple[ProducerRow, ...] = (
              "--suspend'，有磁盘需要复制时再加 --copy-storage-all。"),
         f"{_OPENNEBULA}; release-6.10.0 and later (576a2c74a7)",
         options=((_COPY_STORAGE, "NON_SHARED_DISK"), *_OPENNEBULA_OPTIONS),
-        name_zh="OpenNebula 热迁移，本地数据存储",
+        name_zh="OpenNebula 热迁移（本地数据存储）",
     ),
     ProducerRow(
         "Cockpit Machines migration", "LIVE|PEER2PEER|PERSIST_DEST|UNDEFINE_SOURCE",

@@ -30,8 +30,9 @@ try:
 except ImportError:
     _native = None  # type: ignore[assignment]
 
+# Under CI=true nothing skips: a missing module fails these too.
 needs_native = pytest.mark.skipif(
-    _native is None or scanner._SKIP is None, reason=HOW
+    (_native is None or scanner._SKIP is None) and os.environ.get("CI") != "true", reason=HOW
 )
 
 

@@ -368,6 +368,7 @@ add_hit(Skipper *self, PyObject *hits, const char *s, Py_ssize_t line, Py_ssize_
     PyObject *hit = self->hit_type->tp_alloc(self->hit_type, 7);
     if (hit == NULL)
         return -1;
+    Py_INCREF(known); /* a borrowed row, held across allocations that may run a collection */
     PyObject *items[3] = {PyLong_FromSsize_t(line), PyLong_FromSsize_t(end),
                           PyLong_FromSsize_t(after)};
     PyObject *text = PyBytes_FromStringAndSize(s + value, value_end - value);
@@ -377,12 +378,11 @@ add_hit(Skipper *self, PyObject *hits, const char *s, Py_ssize_t line, Py_ssize_
     PyTuple_SET_ITEM(hit, 4, Py_NewRef(self->bare_name));
     PyTuple_SET_ITEM(hit, 5, text);
     PyTuple_SET_ITEM(hit, 6, Py_NewRef(PyTuple_GET_ITEM(known, 1)));
-    if (!items[0] || !items[1] || !items[2] || !text || PyList_Append(hits, hit) < 0) {
-        Py_DECREF(hit);
-        return -1;
-    }
+    int status = !items[0] || !items[1] || !items[2] || !text || PyList_Append(hits, hit) < 0
+                 ? -1 : 0;
     Py_DECREF(hit);
-    return 0;
+    Py_DECREF(known);
+    return status;
 }
 
 /* skip(buf, pos, size, anchor, hits) -> (pos, anchor)
@@ -462,11 +462,10 @@ skipper_skip(Skipper *self, PyObject *const *args, Py_ssize_t nargs)
             Py_ssize_t field = flags_value(self, s, line, end, &value, &value_end);
             if (field < 0 || (field > 0 && is_word((unsigned char)s[field - 1])))
                 break; /* no bare `flags=` first: Python decides */
-            Py_INCREF(known);
-            failed = add_hit(self, hits, s, line, end, after, known, value, value_end) < 0;
-            Py_DECREF(known);
-            if (failed)
+            if (add_hit(self, hits, s, line, end, after, known, value, value_end) < 0) {
+                failed = 1;
                 break;
+            }
             /* the Python loop would set: state = None, pos = after (anchor as found) */
             anchor = found;
             pos = after;
@@ -496,11 +495,10 @@ skipper_skip(Skipper *self, PyObject *const *args, Py_ssize_t nargs)
                 if (field < 0 || is_word((unsigned char)s[field - 1])
                     || !PyTuple_Check(known) || PyTuple_GET_SIZE(known) != 2)
                     break; /* no bare `flags=` on the line: Python decides */
-                Py_INCREF(known); /* held across allocations, which may run a collection */
-                failed = add_hit(self, hits, s, line, end, after, known, value, value_end) < 0;
-                Py_DECREF(known);
-                if (failed)
+                if (add_hit(self, hits, s, line, end, after, known, value, value_end) < 0) {
+                    failed = 1;
                     break;
+                }
             }
         }
         /* the Python loop would set: state = None, anchor = next, pos = after */

@@ -4,6 +4,7 @@ CI=true a missing tool is a failure, never a skip."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -62,7 +63,14 @@ _SKIP_LINE = pytest.StashKey[str]()
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
                             config: pytest.Config) -> None:
-    """Note what was skipped, to be printed as the run's very last line."""
+    """Name the real-QEMU cases that were run twice; note what was skipped, to be printed as
+    the run's very last line."""
+    oracle = sys.modules.get("qemu_oracle")
+    for first, second in getattr(oracle, "RETRIED", ()):
+        terminalreporter.write_line(
+            f"real-QEMU case run twice ({first.version}, {first.guest}, "
+            f"{' '.join(first.options)}): first {first.result!r} after {first.seconds:.0f} s, "
+            f"then {second.result!r}")
     skipped = terminalreporter.stats.get("skipped", [])
     if not skipped:
         return

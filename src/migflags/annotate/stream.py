@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from migflags.annotate.decoder import Decoder
@@ -137,13 +136,13 @@ class _Sink:
         return b"".join(self.parts)
 
 
-@dataclass
 class _Chunks:
     """Gives `data` in pieces of at most `size` bytes (tests use it to cut lines anywhere)."""
 
-    data: bytes
-    size: int = BLOCK
-    pos: int = field(default=0)
+    def __init__(self, data: bytes, size: int = BLOCK) -> None:
+        self.data = data
+        self.size = size
+        self.pos = 0
 
     def read(self, limit: int, /) -> bytes:
         piece = self.data[self.pos : self.pos + min(limit, self.size)]

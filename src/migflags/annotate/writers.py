@@ -7,11 +7,11 @@ import io
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Protocol
 
 from migflags.annotate.decoder import Decoded, Decoder, annotation
 from migflags.annotate.scanner import Hit
+from migflags.record import NamedTuple
 from migflags.render.words import symbolic
 from migflags.tables.log_sources import Base
 from migflags.versions import NEWEST, LibvirtVersion
@@ -21,8 +21,7 @@ _DECIMAL = Base.DECIMAL
 _ANNOTATION = re.compile(rb"  (?:\x1b\[[0-9;]*m)?\[[^\[\]\r\n\x1b]*\](?:\x1b\[0m)?\Z")
 
 
-@dataclass
-class Options:
+class Options(NamedTuple):
     version: LibvirtVersion = NEWEST
     bare: str = "hex"
     color: bool = False
@@ -31,14 +30,22 @@ class Options:
     why: bool = False  # also mark recognised error lines `[why: ID]` (annotate mode only)
 
 
-@dataclass
 class Summary:
-    matches: int = 0  # lines with a value
-    # distinct values (a decoder shared by several inputs counts all it has seen):
-    errors: int = 0  # distinct values with an error-level problem
-    unknown_bits: int = 0  # distinct values with bits no libvirt flag has
-    unreadable: int = 0  # distinct values that could not be read in the assumed base
-    bare: bool = False  # a bare value was read in the assumed base
+    """What a run saw, counted while it writes (a plain class: the writers add to it)."""
+
+    __slots__ = ("bare", "errors", "matches", "unknown_bits", "unreadable")
+
+    def __init__(self) -> None:
+        self.matches = 0  # lines with a value
+        # distinct values (a decoder shared by several inputs counts all it has seen):
+        self.errors = 0  # distinct values with an error-level problem
+        self.unknown_bits = 0  # distinct values with bits no libvirt flag has
+        self.unreadable = 0  # distinct values that could not be read in the assumed base
+        self.bare = False  # a bare value was read in the assumed base
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Summary({fields})"
 
 
 class Output(Protocol):

@@ -385,11 +385,11 @@ def migrate(release: Release, options: Sequence[str], guest: str, state: str | N
             # Two flakes of the machinery, not answers (no recorded case is a timeout):
             # - the destination's QEMU died while starting (seen once in ~900 runs on a loaded
             #   machine; the same case migrated 3 times out of 3 right after);
-            # - virsh 12.9.0 printed its verdict and then never exited. It happens when
-            #   `migrate` fails in its worker thread before any call to the daemon (e.g.
-            #   --copy-storage-synchronous-writes without --copy-storage-*): 11 of 600 such
-            #   runs under load hung, 0 of 300 on 9.0.0, 0 of 300 for `virsh version` or an
-            #   unknown option. Running the case again gives its answer.
+            # - virsh 12.9.0 printed its verdict and then never exited. Seen when `migrate`
+            #   fails on the first check of its worker thread (--copy-storage-synchronous-
+            #   writes without --copy-storage-*; 12.9.0 makes it first, 9.0.0 later): 11 of
+            #   600 such runs under load hung, 0 of 300 on 9.0.0, 0 of 300 for `virsh
+            #   version` or an unknown option. Running the case again gives its answer.
             first = outcome
             outcome = _migrate(release, options, guest, state, desturi, timeout, files, api)
             RETRIED.append((first, outcome))

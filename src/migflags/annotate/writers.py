@@ -43,10 +43,6 @@ class Summary:
         self.unreadable = 0  # distinct values that could not be read in the assumed base
         self.bare = False  # a bare value was read in the assumed base
 
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Summary({fields})"
-
 
 class Output(Protocol):
     def write(self, data: bytes | memoryview, /) -> int | None: ...
